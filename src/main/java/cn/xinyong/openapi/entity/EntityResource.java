@@ -1,0 +1,137 @@
+package cn.xinyong.openapi.entity;
+
+import cn.xinyong.openapi.ingest.feed.Vocabulary;
+import cn.xinyong.openapi.platform.id.Uscc;
+import cn.xinyong.openapi.platform.paging.Limits;
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.platform.web.Caching;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 主体查询: entity lookup by 统一社会信用代码 and search by name. */
+@Path("/v1/entities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "entities", description = "主体查询: registration basics, credit grade, list memberships and record counts")
+@PermitAll
+public class EntityResource {
+
+    static final int MAX_QUERY_CHARS = 50;
+    private final EntityService service;
+
+    EntityResource(EntityService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/{uscc}")
+    @Operation(operationId = "getEntity", summary = "An entity's public credit profile (主体信用概况)",
+            description = "Registration basics, credit grade (分级分类), current list memberships and counts of public "
+                    + "licences and penalties. Supports If-None-Match.")
+    @APIResponse(responseCode = "200", description = "The profile",
+            content = @Content(schema = @Schema(implementation = EntityViews.Profile.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the given ETag")
+    @APIResponse(responseCode = "400", description = "Not a valid 统一社会信用代码",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The read model is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(
+            @Parameter(description = "统一社会信用代码: 18 characters with a valid GB 32100 check character",
+                    example = "91420103MA4K2XXXX0") @PathParam("uscc") String raw,
+            @Context Request request) {
+        String uscc = Uscc.normalise(raw);
+        Uscc.problem(uscc).ifPresent(p -> {
+            throw new ApiProblem(ProblemType.INVALID_USCC, p, List.of(new Problem.FieldError("uscc", p)));
+        });
+        return service.profile(uscc).map(result -> {
+            if (result == null) {
+                throw new ApiProblem(ProblemType.ENTITY_NOT_FOUND, "No public entity has the code " + uscc);
+            }
+            EntityTag tag = new EntityTag(result.etag());
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+            Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(result.profile());
+            return answer.tag(tag).header("Cache-Control", Caching.publicFor(60)).build();
+        });
+    }
+
+    @GET
+    @Operation(operationId = "searchEntities", summary = "Search entities by name (主体名称检索)",
+            description = "Relevance-ranked search over Chinese names: full or partial names; a 统一社会信用代码 typed "
+                    + "into q finds that entity. Filters narrow by region, kind and status. Results page with an "
+                    + "opaque cursor: follow `next` until it is absent.")
+    @APIResponse(responseCode = "200", description = "A page of matches",
+            content = @Content(schema = @Schema(implementation = EntityViews.SearchPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query, filter, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The search index is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> search(
+            @Parameter(description = "Name, part of a name, or a 统一社会信用代码 (1-50 characters)", required = true,
+                    example = "恒泰商贸") @QueryParam("q") String q,
+            @Parameter(description = "行政区划代码 prefix: province (2 digits), city (4) or district (6)",
+                    example = "4201") @QueryParam("region") String region,
+            @Parameter(description = "主体类型 code", schema = @Schema(enumeration = {"legalPerson", "unincorporated",
+                "individualBusiness", "socialOrganization", "publicInstitution", "governmentAgency"}))
+            @QueryParam("kind") String kind,
+            @Parameter(description = "登记状态 code", schema = @Schema(enumeration = {"active", "deregistered", "revoked"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "Page size, 1-100", schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String text = q == null ? "" : q.strip();
+        if (text.isEmpty()) {
+            errors.add(new Problem.FieldError("q", "is required"));
+        } else if (text.codePointCount(0, text.length()) > MAX_QUERY_CHARS) {
+            errors.add(new Problem.FieldError("q", "is longer than " + MAX_QUERY_CHARS + " characters"));
+        } else if (text.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new Problem.FieldError("q", "contains control characters"));
+        }
+        if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}")) {
+            errors.add(new Problem.FieldError("region", "must be 2, 4 or 6 digits of a 行政区划代码"));
+        }
+        if (kind != null && !Vocabulary.ENTITY_KINDS.containsKey(kind)) {
+            errors.add(new Problem.FieldError("kind", "must be one of " + Vocabulary.ENTITY_KINDS.keySet()));
+        }
+        if (status != null && !Vocabulary.ENTITY_STATUSES.containsKey(status)) {
+            errors.add(new Problem.FieldError("status", "must be one of " + Vocabulary.ENTITY_STATUSES.keySet()));
+        }
+        int size = Limits.limit(limit, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The search request is not valid", errors);
+        }
+        String code = Uscc.normalise(text);
+        EntityQueries.Criteria criteria = new EntityQueries.Criteria(text, Uscc.isValid(code) ? code : null, region,
+                kind, status);
+        return service.search(criteria, size, cursor).map(page -> {
+            String next = page.nextCursor() == null ? null
+                    : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+            EntityViews.SearchPage body = new EntityViews.SearchPage(page.page().items(), page.page().total(),
+                    page.page().totalExact(), next);
+            return Response.ok(body).header("Cache-Control", Caching.publicFor(60)).build();
+        });
+    }
+}

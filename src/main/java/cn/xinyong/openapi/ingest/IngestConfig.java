@@ -1,0 +1,37 @@
+package cn.xinyong.openapi.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** How the platform feed reaches the read model. */
+@ConfigMapping(prefix = "xinyong.ingest")
+public interface IngestConfig {
+
+    /**
+     * Bearer token the platform presents on {@code /internal/ingest}. Without one the endpoint refuses
+     * every call.
+     */
+    Optional<String> token();
+
+    /** Events projected per round trip to Redis and OpenSearch. */
+    @WithDefault("500")
+    int chunkSize();
+
+    /** How many rejected lines a report lists in full (all are counted). */
+    @WithDefault("200")
+    int maxListedRejections();
+
+    /** Synthetic sample loaded at start-up when the read model is empty (the run command's data). */
+    Sample sample();
+
+    interface Sample {
+        /** Number of sample entities to generate and load at start-up; 0 loads none. */
+        @WithDefault("0")
+        int entities();
+
+        /** Seed of the generator: the same seed gives the same data. */
+        @WithDefault("20261125")
+        long seed();
+    }
+}

@@ -1,0 +1,148 @@
+package cn.xinyong.openapi.ingest.feed;
+
+import cn.xinyong.openapi.platform.Dataset;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one line of the platform feed (contract: {@code docs/feed-contract.md}) strictly: unknown
+ * fields, wrong types, missing or out-of-range values each reject the line with a reason. Thread-safe.
+ */
+public final class FeedParser {
+
+    /** Longest line accepted; a record larger than this is a feed error, not data. */
+    public static final int MAX_LINE_CHARS = 64 * 1024;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final Map<Dataset, Class<? extends FeedRecord>> RECORD_TYPES = Map.of(
+            Dataset.ENTITY, EntityRecord.class,
+            Dataset.LICENCE, LicenceRecord.class,
+            Dataset.PENALTY, PenaltyRecord.class,
+            Dataset.LIST_ENTRY, ListEntryRecord.class,
+            Dataset.COMMITMENT, CommitmentRecord.class);
+
+    private final ObjectMapper strict;
+
+    public FeedParser(ObjectMapper mapper) {
+        this.strict = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** The envelope every line has; {@code data} is read by dataset afterwards. */
+    @RegisterForReflection
+    record Envelope(String dataset, String op, String id, Long version, String subjectId, String reason,
+            JsonNode data) {
+    }
+
+    /** Either an event or a rejection. */
+    public sealed interface Result permits Accepted, Rejected {
+    }
+
+    public record Accepted(FeedEvent event) implements Result {
+    }
+
+    public record Rejected(Rejection rejection) implements Result {
+    }
+
+    public Result parse(String line, int lineNumber) {
+        if (line.length() > MAX_LINE_CHARS) {
+            return reject(lineNumber, "line is longer than " + MAX_LINE_CHARS + " characters");
+        }
+        Envelope envelope;
+        try {
+            envelope = strict.readValue(line, Envelope.class);
+        } catch (JsonProcessingException e) {
+            return reject(lineNumber, describe(e));
+        }
+        if (envelope == null) {
+            return reject(lineNumber, "line is not a JSON object");
+        }
+        Dataset dataset = envelope.dataset() == null ? null : Dataset.byFeedName(envelope.dataset()).orElse(null);
+        if (dataset == null) {
+            return reject(lineNumber, "dataset must be one of " + List.of("entity", "licence", "penalty",
+                    "listEntry", "commitment") + (envelope.dataset() == null ? "" : ", not '" + envelope.dataset() + "'"));
+        }
+        if (envelope.id() == null || !ID.matcher(envelope.id()).matches()) {
+            return reject(lineNumber, "id is required: 1-128 characters of letters, digits and . _ : -");
+        }
+        if (envelope.version() == null || envelope.version() < 1) {
+            return reject(lineNumber, "version is required and must be a positive integer");
+        }
+        if ("upsert".equals(envelope.op())) {
+            return upsert(envelope, dataset, lineNumber);
+        }
+        if ("withdraw".equals(envelope.op())) {
+            return withdraw(envelope, dataset, lineNumber);
+        }
+        return reject(lineNumber, "op must be 'upsert' or 'withdraw'");
+    }
+
+    private Result upsert(Envelope envelope, Dataset dataset, int lineNumber) {
+        if (envelope.data() == null || !envelope.data().isObject()) {
+            return reject(lineNumber, "data is required for an upsert and must be an object");
+        }
+        if (envelope.reason() != null) {
+            return reject(lineNumber, "reason belongs to withdrawals only");
+        }
+        FeedRecord record;
+        try {
+            record = strict.treeToValue(envelope.data(), RECORD_TYPES.get(dataset));
+        } catch (JsonProcessingException e) {
+            return reject(lineNumber, "data: " + describe(e));
+        }
+        Checks checks = new Checks();
+        record.check(checks);
+        if (envelope.subjectId() != null && !envelope.subjectId().equals(record.subjectId())) {
+            checks.that(false, "subjectId differs from the record's own subject");
+        }
+        if (!checks.problems().isEmpty()) {
+            return reject(lineNumber, "data: " + String.join("; ", checks.problems()));
+        }
+        return new Accepted(new FeedEvent(lineNumber, dataset, FeedEvent.Operation.UPSERT, envelope.id(),
+                envelope.version(), record.subjectId(), record, null));
+    }
+
+    private Result withdraw(Envelope envelope, Dataset dataset, int lineNumber) {
+        if (envelope.data() != null) {
+            return reject(lineNumber, "a withdrawal carries no data");
+        }
+        Checks checks = new Checks().required("subjectId", envelope.subjectId()).uscc("subjectId", envelope.subjectId())
+                .required("reason", envelope.reason())
+                .oneOf("reason", envelope.reason(), Vocabulary.WITHDRAWAL_REASONS.keySet());
+        if (!checks.problems().isEmpty()) {
+            return reject(lineNumber, String.join("; ", checks.problems()));
+        }
+        return new Accepted(new FeedEvent(lineNumber, dataset, FeedEvent.Operation.WITHDRAW, envelope.id(),
+                envelope.version(), envelope.subjectId(), null, envelope.reason()));
+    }
+
+    private static Rejected reject(int line, String reason) {
+        return new Rejected(new Rejection(line, reason));
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" (for ");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        message = message.replaceAll("`[a-z]+(\\.[a-z]+)+\\.([A-Za-z$]+)`", "$2");
+        String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                ? " at " + m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining(".")) : "";
+        return "malformed JSON: " + message.replaceAll("\\s+", " ") + path;
+    }
+}

@@ -1,0 +1,40 @@
+package cn.xinyong.openapi.platform;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of record the platform feeds, each with its feed name and its search index. */
+public enum Dataset {
+    /** 市场主体 / 组织: registration basics and credit grade. */
+    ENTITY("entity", "entities"),
+    /** 行政许可决定. */
+    LICENCE("licence", "licences"),
+    /** 行政处罚决定. */
+    PENALTY("penalty", "penalties"),
+    /** 红黑名单条目: one subject's membership of one list. */
+    LIST_ENTRY("listEntry", "list-entries"),
+    /** 信用承诺. */
+    COMMITMENT("commitment", "commitments");
+
+    private final String feedName;
+    private final String indexName;
+
+    Dataset(String feedName, String indexName) {
+        this.feedName = feedName;
+        this.indexName = indexName;
+    }
+
+    /** The name in feed lines and in the Redis read model. */
+    public String feedName() {
+        return feedName;
+    }
+
+    /** The alias (without the configured prefix) under which its search index is reached. */
+    public String indexName() {
+        return indexName;
+    }
+
+    public static Optional<Dataset> byFeedName(String name) {
+        return Arrays.stream(values()).filter(d -> d.feedName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,33 @@
+package cn.xinyong.openapi.platform.problem;
+
+import java.util.List;
+
+/** An error the client can act on; the mapper turns it into problem+json with its type's status. */
+public class ApiProblem extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<Problem.FieldError> errors;
+
+    public ApiProblem(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ApiProblem(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem invalidField(String field, String message) {
+        return new ApiProblem(ProblemType.INVALID_REQUEST, field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,106 @@
+package cn.xinyong.openapi.platform.search;
+
+import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+
+/**
+ * The small surface the service needs from OpenSearch: JSON requests answered asynchronously. Client
+ * and transport exceptions end here: callers see {@link SearchFailure} for an error status and
+ * {@link BackendUnavailableException} when the cluster cannot be reached.
+ */
+@ApplicationScoped
+public class SearchGateway {
+
+    private static final String JSON = "application/json";
+    private final OpenSearchGenericClient client;
+    private final ObjectMapper mapper;
+
+    SearchGateway(OpenSearchGenericClient client, ObjectMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    /** Runs a search against an alias or index and returns the raw response. */
+    public Uni<JsonNode> search(String index, ObjectNode query) {
+        return send("POST", "/" + index + "/_search", json(query), JSON, Map.of());
+    }
+
+    /** Sends an NDJSON bulk body; per-item results are in the response's {@code items}. */
+    public Uni<JsonNode> bulk(byte[] ndjson, boolean refresh) {
+        return send("POST", "/_bulk", ndjson, "application/x-ndjson",
+                refresh ? Map.of("refresh", "wait_for") : Map.of());
+    }
+
+    public Uni<JsonNode> send(String method, String endpoint, ObjectNode body) {
+        return send(method, endpoint, body == null ? null : json(body), JSON, Map.of());
+    }
+
+    /** True when the path exists (HEAD answered 200). */
+    public Uni<Boolean> exists(String endpoint) {
+        return execute("HEAD", endpoint, null, JSON, Map.of()).map(r -> r.status() == 200);
+    }
+
+    private Uni<JsonNode> send(String method, String endpoint, byte[] body, String contentType,
+            Map<String, String> params) {
+        return execute(method, endpoint, body, contentType, params).map(r -> {
+            if (r.status() >= 300) {
+                JsonNode error = r.body().path("error");
+                throw new SearchFailure(r.status(), error.path("type").asText("unknown"),
+                        error.path("reason").asText(r.body().toString()));
+            }
+            return r.body();
+        });
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private Uni<Answer> execute(String method, String endpoint, byte[] body, String contentType,
+            Map<String, String> params) {
+        var builder = Requests.builder().method(method).endpoint(endpoint).query(params);
+        if (body != null) {
+            builder.body(Body.from(body, contentType));
+        }
+        return Uni.createFrom().completionStage(() -> client.executeAsync(builder.build()))
+                .onFailure(e -> !(e instanceof SearchFailure))
+                .transform(e -> new BackendUnavailableException("OpenSearch " + method + " " + endpoint
+                        + " failed: " + e.getMessage(), e))
+                .map(this::read);
+    }
+
+    private Answer read(Response response) {
+        try (response) {
+            JsonNode body = mapper.nullNode();
+            if (response.getBody().isPresent()) {
+                try (Body b = response.getBody().get(); InputStream in = b.body()) {
+                    byte[] bytes = in.readAllBytes();
+                    if (bytes.length > 0) {
+                        body = mapper.readTree(bytes);
+                    }
+                }
+            }
+            return new Answer(response.getStatus(), body);
+        } catch (IOException e) {
+            throw new BackendUnavailableException("could not read the OpenSearch response", e);
+        }
+    }
+
+    private byte[] json(ObjectNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
