@@ -1,0 +1,94 @@
+package cn.xinyong.openapi.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinyong.openapi.ingest.feed.FeedEvent;
+import cn.xinyong.openapi.ingest.feed.FeedParser;
+import cn.xinyong.openapi.ingest.feed.PenaltyRecord;
+import cn.xinyong.openapi.platform.Dataset;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+
+    private final FeedParser parser = new FeedParser(JsonMapper.builder().addModule(new JavaTimeModule()).build());
+    private static final String CODE = "91350100M000100Y43";
+
+    private String reason(String line) {
+        FeedParser.Result r = parser.parse(line, 7);
+        FeedParser.Rejected rejected = assertInstanceOf(FeedParser.Rejected.class, r);
+        assertEquals(7, rejected.rejection().line());
+        return rejected.rejection().reason();
+    }
+
+    private static String penalty(String extra) {
+        return "{\"dataset\":\"penalty\",\"op\":\"upsert\",\"id\":\"P-1\",\"version\":3,\"data\":{\"subjectId\":\"" + CODE
+                + "\",\"subjectName\":\"某公司\",\"decisionNumber\":\"罚字1号\",\"categories\":[\"fine\"],"
+                + "\"decisionDate\":\"2026-03-01\",\"authority\":\"市场监管局\"" + extra + "}}";
+    }
+
+    @Test
+    void readsAPenaltyUpsert() {
+        FeedParser.Result r = parser.parse(penalty(",\"severity\":\"general\",\"publicationEnd\":\"2026-09-01\""), 1);
+        FeedEvent e = assertInstanceOf(FeedParser.Accepted.class, r).event();
+        assertEquals(Dataset.PENALTY, e.dataset());
+        assertEquals(3, e.version());
+        assertEquals(CODE, e.subjectId());
+        assertEquals("general", assertInstanceOf(PenaltyRecord.class, e.record()).severity());
+    }
+
+    @Test
+    void rejectsUnknownFields() {
+        assertTrue(reason(penalty(",\"severity\":\"general\",\"publicationEnd\":\"2026-09-01\",\"colour\":1"))
+                .contains("unknown field 'colour'"));
+        assertTrue(reason("{\"dataset\":\"entity\",\"op\":\"upsert\",\"id\":\"a\",\"version\":1,\"extra\":1,\"data\":{}}")
+                .contains("unknown field 'extra'"));
+    }
+
+    @Test
+    void rejectsMissingPublicationEndForAPublishedPenalty() {
+        assertTrue(reason(penalty(",\"severity\":\"serious\"")).contains("publicationEnd is required"));
+    }
+
+    @Test
+    void acceptsASimpleProcedurePenaltyWithoutPublicationEnd() {
+        assertInstanceOf(FeedParser.Accepted.class, parser.parse(penalty(",\"severity\":\"simple\""), 1));
+    }
+
+    @Test
+    void rejectsBadValuesNamingTheField() {
+        assertTrue(reason(penalty(",\"severity\":\"grave\",\"publicationEnd\":\"2026-09-01\"")).contains("severity must be one of"));
+        assertTrue(reason(penalty(",\"severity\":\"general\",\"publicationEnd\":\"2025-09-01\""))
+                .contains("publicationEnd (2025-09-01) is before decisionDate"));
+        assertTrue(reason(penalty(",\"severity\":\"general\",\"publicationEnd\":\"2026-13-01\""))
+                .contains("publicationEnd"));
+    }
+
+    @Test
+    void rejectsBrokenEnvelopes() {
+        assertTrue(reason("{").startsWith("malformed JSON"));
+        assertTrue(reason("[1,2]").startsWith("malformed JSON"));
+        assertTrue(reason("{\"dataset\":\"entity\",\"op\":\"upsert\",\"id\":\"a\",\"version\":0,\"data\":{}}")
+                .contains("version"));
+        assertTrue(reason("{\"dataset\":\"entity\",\"op\":\"upsert\",\"id\":\"a b\",\"version\":1,\"data\":{}}")
+                .contains("id is required"));
+        assertTrue(reason("{\"dataset\":\"entity\",\"op\":\"delete\",\"id\":\"a\",\"version\":1}").contains("op must be"));
+        assertTrue(reason("{\"dataset\":\"entity\",\"op\":\"upsert\",\"id\":\"a\",\"version\":1.5,\"data\":{}}")
+                .startsWith("malformed JSON"));
+        assertTrue(reason("x".repeat(FeedParser.MAX_LINE_CHARS + 1)).contains("longer than"));
+    }
+
+    @Test
+    void readsAWithdrawal() {
+        FeedEvent e = assertInstanceOf(FeedParser.Accepted.class, parser.parse(
+                "{\"dataset\":\"penalty\",\"op\":\"withdraw\",\"id\":\"P-1\",\"version\":4,\"subjectId\":\"" + CODE
+                        + "\",\"reason\":\"repaired\"}", 2)).event();
+        assertEquals(FeedEvent.Operation.WITHDRAW, e.op());
+        assertEquals("repaired", e.reason());
+        assertTrue(reason("{\"dataset\":\"penalty\",\"op\":\"withdraw\",\"id\":\"P-1\",\"version\":4,\"subjectId\":\"" + CODE
+                + "\",\"reason\":\"bored\"}").contains("reason must be one of"));
+    }
+}

@@ -1,0 +1,43 @@
+package cn.xinyong.openapi.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class HealthAndDocsTest {
+
+    @Test
+    void readinessReportsRedisOpenSearchAndPostgres() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("opensearch"))
+                .body("checks.name", hasItem("Redis connection health check"))
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+    }
+
+    @Test
+    void exposesPrometheusMetricsByRouteTemplate() {
+        given().get("/v1/entities/" + cn.xinyong.openapi.support.Fixtures.newUscc("110101")).then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("uri=\"/v1/entities/{uscc}\""));
+    }
+
+    @Test
+    void documentsEveryProblemType() {
+        given().get("/problems/invalid-uscc").then().statusCode(200).body("status", equalTo(400));
+        given().get("/problems/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void publishesTheOpenApiDocument() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v1/entities/{uscc}'.get.operationId", equalTo("getEntity"))
+                .body("paths.'/v1/entities'.get.operationId", equalTo("searchEntities"));
+    }
+}

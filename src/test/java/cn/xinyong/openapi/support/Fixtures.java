@@ -1,0 +1,82 @@
+package cn.xinyong.openapi.support;
+
+import static io.restassured.RestAssured.given;
+
+import cn.xinyong.openapi.ingest.IngestReport;
+import cn.xinyong.openapi.platform.id.OrganizationCode;
+import cn.xinyong.openapi.platform.id.Uscc;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Test data: fresh valid codes and feed lines, sent through the real ingest endpoint. */
+public final class Fixtures {
+
+    private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime() % 10_000_000L);
+
+    private Fixtures() {
+    }
+
+    /** A valid, never-before-used 统一社会信用代码 for an enterprise in the given district. */
+    public static String newUscc(String regionCode) {
+        String body = String.format("%08d", COUNTER.incrementAndGet() % 100_000_000L);
+        String first17 = "91" + regionCode + body + OrganizationCode.checkCharacter(body);
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
+    public static String entity(String uscc, String name, long version) {
+        return entity(uscc, name, version, "legalPerson", "active", "420103");
+    }
+
+    public static String entity(String uscc, String name, long version, String kind, String status, String region) {
+        return """
+                {"dataset":"entity","op":"upsert","id":"E-%s","version":%d,"data":{"uscc":"%s","name":"%s",\
+                "kind":"%s","legalRepresentative":"张伟","registrationAuthority":"武汉市江汉区市场监督管理局",\
+                "regionCode":"%s","registeredOn":"2015-03-02","status":"%s","industry":"商贸",\
+                "creditGrade":{"grade":"A","ratedOn":"2026-01-05","evaluatedBy":"武汉市发展和改革委员会"}}}"""
+                .formatted(uscc, version, uscc, name, kind, region, status);
+    }
+
+    public static String penalty(String id, String uscc, long version, String severity, String decided, String end) {
+        return """
+                {"dataset":"penalty","op":"upsert","id":"%s","version":%d,"data":{"subjectId":"%s","subjectName":"测试",\
+                "decisionNumber":"武市监罚〔2026〕%s号","violationType":"虚假宣传","categories":["fine"],\
+                "fineAmount":1.5,"decisionDate":"%s",%s"authority":"武汉市市场监督管理局","severity":"%s"}}"""
+                .formatted(id, version, uscc, id, decided, end == null ? "" : "\"publicationEnd\":\"" + end + "\",",
+                        severity);
+    }
+
+    public static String licence(String id, String uscc, long version) {
+        return """
+                {"dataset":"licence","op":"upsert","id":"%s","version":%d,"data":{"subjectId":"%s","subjectName":"测试",\
+                "documentNumber":"许准字-%s","category":"general","certificateName":"食品经营许可证",\
+                "decisionDate":"2025-06-01","validFrom":"2025-06-01","validTo":"2030-05-31",\
+                "authority":"武汉市市场监督管理局"}}""".formatted(id, version, uscc, id);
+    }
+
+    public static String listEntry(String id, String uscc, long version, String list, String listed, String removeBy,
+            String removed) {
+        return """
+                {"dataset":"listEntry","op":"upsert","id":"%s","version":%d,"data":{"list":"%s","subjectId":"%s",\
+                "subjectName":"测试","reason":"测试原因","authority":"武汉市发展和改革委员会","listedOn":"%s"%s%s}}"""
+                .formatted(id, version, list, uscc, listed,
+                        removeBy == null ? "" : ",\"removeBy\":\"" + removeBy + "\"",
+                        removed == null ? "" : ",\"removedOn\":\"" + removed + "\"");
+    }
+
+    public static String withdraw(String dataset, String id, String uscc, long version, String reason) {
+        return """
+                {"dataset":"%s","op":"withdraw","id":"%s","version":%d,"subjectId":"%s","reason":"%s"}"""
+                .formatted(dataset, id, version, uscc, reason);
+    }
+
+    /** Sends lines to the ingest endpoint (searchable on return) and returns its report. */
+    public static IngestReport ingest(String... lines) {
+        return given().header("Authorization", "Bearer " + LocalInfraResource.INGEST_TOKEN)
+                .contentType("application/x-ndjson")
+                .body((String.join("\n", Arrays.asList(lines)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParam("refresh", true)
+                .when().post("/internal/ingest")
+                .then().statusCode(200)
+                .extract().as(IngestReport.class);
+    }
+}
