@@ -2,6 +2,7 @@ package cn.xinyong.openapi.ingest;
 
 import cn.xinyong.openapi.platform.Dataset;
 import cn.xinyong.openapi.platform.search.IndexManager;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -24,8 +25,10 @@ import java.util.zip.GZIPInputStream;
  * index; Redis writes stay version-guarded either way.
  */
 @ApplicationScoped
+@Unremovable
 public class BulkLoader {
 
+    private static final int PARALLELISM = 4;
     private final IngestService ingest;
     private final IndexManager indices;
 
@@ -52,7 +55,7 @@ public class BulkLoader {
         Map<Dataset, String> targets = new EnumMap<>(Dataset.class);
         if (rebuild) {
             for (Dataset d : Dataset.values()) {
-                targets.put(d, indices.createIndex(d).await().atMost(Duration.ofSeconds(30)));
+                targets.put(d, indices.createIndex(d, true).await().atMost(Duration.ofSeconds(30)));
             }
             Log.infof("rebuilding into %s", targets.values());
         }
@@ -61,7 +64,8 @@ public class BulkLoader {
             try (InputStream raw = Files.newInputStream(file);
                     InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-                IngestReport report = ingest.ingest(reader.lines().iterator(), file.getFileName().toString(), false, targets);
+                IngestReport report = ingest.ingest(reader.lines().iterator(), file.getFileName().toString(), false, targets,
+                        PARALLELISM);
                 rejected += report.rejected();
                 report.rejections().stream().limit(20)
                         .forEach(r -> System.err.printf("%s:%d: %s%n", file, r.line(), r.reason()));
@@ -74,6 +78,7 @@ public class BulkLoader {
             }
         }
         for (Map.Entry<Dataset, String> t : targets.entrySet()) {
+            indices.finishBulkLoad(t.getValue()).await().atMost(Duration.ofMinutes(10));
             indices.swapAlias(t.getKey(), t.getValue()).await().atMost(Duration.ofSeconds(60));
         }
         indices.refresh().await().atMost(Duration.ofSeconds(120));

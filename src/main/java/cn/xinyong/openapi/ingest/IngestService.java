@@ -45,14 +45,19 @@ public class IngestService {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         Iterator<String> lines = reader.lines().iterator();
         try {
-            return ingest(lines, source, refresh, Map.of());
+            return ingest(lines, source, refresh, Map.of(), 1);
         } catch (UncheckedIOException e) {
             throw new IllegalStateException("reading the feed failed: " + e.getCause().getMessage(), e);
         }
     }
 
-    /** Projects lines into the given target indices (aliases when empty). */
-    public IngestReport ingest(Iterator<String> lines, String source, boolean refresh, Map<Dataset, String> targets) {
+    /**
+     * Projects lines into the given target indices (aliases when empty), with up to {@code parallelism}
+     * chunks in flight. Parallel chunks may land out of order; the version guards keep the result the
+     * same as in order.
+     */
+    public IngestReport ingest(Iterator<String> lines, String source, boolean refresh, Map<Dataset, String> targets,
+            int parallelism) {
         Instant started = Instant.now();
         long read = 0;
         long applied = 0;
@@ -60,6 +65,8 @@ public class IngestService {
         long rejected = 0;
         List<Rejection> listed = new ArrayList<>();
         List<FeedEvent> chunk = new ArrayList<>(config.chunkSize());
+        java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Projector.ChunkResult>> inFlight =
+                new java.util.ArrayDeque<>();
         int lineNumber = 0;
         while (true) {
             boolean more = lines.hasNext();
@@ -81,9 +88,11 @@ public class IngestService {
                 }
             }
             if (chunk.size() >= config.chunkSize() || (!more && !chunk.isEmpty())) {
-                boolean last = !more;
-                Projector.ChunkResult done = projector.apply(chunk, targets, refresh && last)
-                        .await().atMost(CHUNK_TIMEOUT);
+                inFlight.add(projector.apply(chunk, targets, false).subscribeAsCompletionStage());
+                chunk = new ArrayList<>(config.chunkSize());
+            }
+            while (!inFlight.isEmpty() && (inFlight.size() >= parallelism || !more)) {
+                Projector.ChunkResult done = await(inFlight.poll());
                 applied += done.applied();
                 stale += done.stale();
                 rejected += done.failed().size();
@@ -92,12 +101,15 @@ public class IngestService {
                         listed.add(f);
                     }
                 }
-                chunk = new ArrayList<>(config.chunkSize());
             }
             if (!more) {
                 break;
             }
         }
+        if (refresh) {
+            projector.refresh(targets).await().atMost(CHUNK_TIMEOUT);
+        }
+        listed.sort(java.util.Comparator.comparingInt(Rejection::line));
         Instant finished = Instant.now();
         IngestReport report = new IngestReport(read, applied, stale, rejected, listed,
                 Duration.between(started, finished).toMillis());
@@ -105,6 +117,19 @@ public class IngestService {
                 stale, rejected, report.millis());
         record(source, started, finished, report);
         return report;
+    }
+
+    private static Projector.ChunkResult await(java.util.concurrent.CompletableFuture<Projector.ChunkResult> f) {
+        try {
+            return f.get(CHUNK_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new cn.xinyong.openapi.platform.problem.BackendUnavailableException("projection timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void record(String source, Instant started, Instant finished, IngestReport report) {

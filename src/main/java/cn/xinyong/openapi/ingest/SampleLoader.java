@@ -49,7 +49,7 @@ public class SampleLoader {
         }
         SyntheticFeed feed = new SyntheticFeed(config.sample().seed(), LocalDate.now());
         Log.infof("loading the synthetic sample: %d entities, seed %d", entities, config.sample().seed());
-        IngestReport report = ingest.ingest(feed.lines(entities), "sample", true, Map.of());
+        IngestReport report = ingest.ingest(feed.lines(entities), "sample", true, Map.of(), 3);
         Log.infof("sample loaded: %d records in %.1f s (%.0f records/s); e.g. GET /v1/entities/%s", report.applied(),
                 report.millis() / 1000.0, report.applied() * 1000.0 / Math.max(1, report.millis()), feed.uscc(0));
     }

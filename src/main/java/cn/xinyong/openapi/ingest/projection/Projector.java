@@ -101,6 +101,14 @@ public class Projector {
         return new ChunkResult(applied, stale, failed);
     }
 
+    /** Makes everything written so far to the targets (or the aliases) visible to searches. */
+    public Uni<Void> refresh(Map<Dataset, String> targets) {
+        String names = targets.isEmpty()
+                ? java.util.Arrays.stream(Dataset.values()).map(indices::alias).collect(java.util.stream.Collectors.joining(","))
+                : String.join(",", targets.values());
+        return search.send("POST", "/" + names + "/_refresh", null).replaceWithVoid();
+    }
+
     /** The search document: the record as sent, plus version, change position and publication state. */
     private ObjectNode document(FeedEvent e, long seq, String now) {
         ObjectNode doc = e.record() == null ? mapper.createObjectNode() : mapper.valueToTree(e.record());

@@ -85,7 +85,7 @@ public class IndexManager {
             if (exists) {
                 return Uni.createFrom().voidItem();
             }
-            return createIndex(dataset).flatMap(index -> {
+            return createIndex(dataset, false).flatMap(index -> {
                 ObjectNode body = mapper.createObjectNode();
                 body.putArray("actions").addObject().putObject("add").put("index", index).put("alias", alias)
                         .put("is_write_index", true);
@@ -95,12 +95,18 @@ public class IndexManager {
         });
     }
 
-    /** Creates a new, empty index for a dataset (not yet behind the alias) and returns its name. */
-    public Uni<String> createIndex(Dataset dataset) {
+    /**
+     * Creates a new, empty index for a dataset (not yet behind the alias) and returns its name. For a
+     * bulk load it starts without refreshes or replicas; {@link #finishBulkLoad} restores them.
+     */
+    public Uni<String> createIndex(Dataset dataset, boolean forBulkLoad) {
         String index = alias(dataset) + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         ObjectNode definition = definition(dataset);
         ObjectNode settings = (ObjectNode) definition.with("settings");
-        settings.put("number_of_replicas", config.replicas());
+        settings.put("number_of_replicas", forBulkLoad ? 0 : config.replicas());
+        if (forBulkLoad) {
+            settings.put("refresh_interval", "-1");
+        }
         return gateway.send("PUT", "/" + index, definition).replaceWith(index);
     }
 
@@ -128,6 +134,14 @@ public class IndexManager {
                         : gateway.send("DELETE", "/" + String.join(",", old.stream()
                                 .filter(i -> !i.equals(newIndex)).toList()), null)
                                 .invoke(() -> Log.infof("deleted old indices %s", old)).replaceWithVoid());
+    }
+
+    /** Restores the normal refresh interval and replicas of a bulk-loaded index and refreshes it. */
+    public Uni<Void> finishBulkLoad(String index) {
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("index").put("refresh_interval", "1s").put("number_of_replicas", config.replicas());
+        return gateway.send("PUT", "/" + index + "/_settings", body)
+                .flatMap(x -> gateway.send("POST", "/" + index + "/_refresh", null)).replaceWithVoid();
     }
 
     /** Makes recent writes visible to searches (tests and the end of a bulk load). */
