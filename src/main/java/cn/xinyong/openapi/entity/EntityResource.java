@@ -1,6 +1,13 @@
 package cn.xinyong.openapi.entity;
 
+import cn.xinyong.openapi.disclosure.DisclosureKind;
+import cn.xinyong.openapi.disclosure.DisclosureResource;
+import cn.xinyong.openapi.disclosure.DisclosureService;
+import cn.xinyong.openapi.disclosure.DisclosureViews;
 import cn.xinyong.openapi.ingest.feed.Vocabulary;
+import cn.xinyong.openapi.lists.ListService;
+import cn.xinyong.openapi.lists.ListViews;
+import cn.xinyong.openapi.platform.web.Params;
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
@@ -38,9 +45,58 @@ public class EntityResource {
 
     static final int MAX_QUERY_CHARS = 50;
     private final EntityService service;
+    private final ListService lists;
+    private final DisclosureResource disclosures;
 
-    EntityResource(EntityService service) {
+    EntityResource(EntityService service, ListService lists, DisclosureResource disclosures) {
         this.service = service;
+        this.lists = lists;
+        this.disclosures = disclosures;
+    }
+
+    @GET
+    @Path("/{uscc}/lists")
+    @Operation(operationId = "getEntityLists", summary = "Every current and past list membership of an entity (名单记录)")
+    @APIResponse(responseCode = "200", description = "Memberships, newest listing first",
+            content = @Content(schema = @Schema(implementation = ListViews.Memberships.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid 统一社会信用代码",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> memberships(@Parameter(description = "统一社会信用代码") @PathParam("uscc") String raw) {
+        String uscc = Params.usccPath(raw);
+        return lists.memberships(uscc).map(m -> {
+            if (m == null) {
+                throw new ApiProblem(ProblemType.ENTITY_NOT_FOUND, "No public entity has the code " + uscc);
+            }
+            return Response.ok(m).header("Cache-Control", Caching.publicFor(60)).build();
+        });
+    }
+
+    @GET
+    @Path("/{uscc}/{kind: licences|penalties|commitments}")
+    @Operation(operationId = "getEntityDisclosures", summary = "An entity's disclosed licences, penalties or commitments",
+            description = "The same as /v1/disclosures/{kind}?subject={uscc}, newest decision first.")
+    @APIResponse(responseCode = "200", description = "A page",
+            content = @Content(schema = @Schema(implementation = DisclosureViews.Page.class)))
+    @APIResponse(responseCode = "400", description = "Invalid code, filter, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> entityDisclosures(
+            @Parameter(description = "统一社会信用代码") @PathParam("uscc") String raw,
+            @Parameter(description = "licences, penalties or commitments") @PathParam("kind") String kind,
+            @Parameter(description = "Category code") @QueryParam("category") String category,
+            @Parameter(description = "Decided on or after (yyyy-mm-dd)") @QueryParam("from") String from,
+            @Parameter(description = "Decided on or before (yyyy-mm-dd)") @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Opaque cursor from `next`") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        String uscc = Params.usccPath(raw);
+        DisclosureKind k = DisclosureResource.kind(kind);
+        Params p = new Params();
+        DisclosureService.Filter filter = DisclosureResource.filter(k, p, null, null, category, from, to, uscc);
+        int size = Limits.limit(limit, p.errors());
+        p.check();
+        return disclosures.page(k, filter, size, cursor, uri);
     }
 
     @GET
@@ -61,10 +117,7 @@ public class EntityResource {
             @Parameter(description = "统一社会信用代码: 18 characters with a valid GB 32100 check character",
                     example = "91420103MA4K2XXXX0") @PathParam("uscc") String raw,
             @Context Request request) {
-        String uscc = Uscc.normalise(raw);
-        Uscc.problem(uscc).ifPresent(p -> {
-            throw new ApiProblem(ProblemType.INVALID_USCC, p, List.of(new Problem.FieldError("uscc", p)));
-        });
+        String uscc = Params.usccPath(raw);
         return service.profile(uscc).map(result -> {
             if (result == null) {
                 throw new ApiProblem(ProblemType.ENTITY_NOT_FOUND, "No public entity has the code " + uscc);

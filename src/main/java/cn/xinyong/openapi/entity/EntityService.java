@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import cn.xinyong.openapi.platform.TimeSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,19 +40,19 @@ public class EntityService {
     private final SearchGateway search;
     private final IndexManager indices;
     private final CursorCodec cursors;
-    private final Clock clock;
+    private final TimeSource time;
 
-    EntityService(EntityStore store, SearchGateway search, IndexManager indices, CursorCodec cursors, Clock clock) {
+    EntityService(EntityStore store, SearchGateway search, IndexManager indices, CursorCodec cursors, TimeSource time) {
         this.store = store;
         this.search = search;
         this.indices = indices;
         this.cursors = cursors;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** The public profile, or a null item when the entity is unknown or withdrawn. */
     public Uni<ProfileResult> profile(String uscc) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = time.today();
         return store.subject(uscc).map(fields -> {
             EntityStore.Versioned entity = fields.get(ReadModelKeys.ENTITY_FIELD);
             if (entity == null || entity.json().path("withdrawn").asBoolean(false)) {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,8 +29,11 @@ public class EntityStore {
     private final ReadModelKeys keys;
     private final ObjectMapper mapper;
 
-    EntityStore(ReactiveRedisDataSource redis, ReadModelKeys keys, ObjectMapper mapper) {
-        this.hashes = redis.hash(String.class);
+    private final Redis redis;
+
+    EntityStore(ReactiveRedisDataSource redisDataSource, Redis redis, ReadModelKeys keys, ObjectMapper mapper) {
+        this.hashes = redisDataSource.hash(String.class);
+        this.redis = redis;
         this.keys = keys;
         this.mapper = mapper;
     }
@@ -39,6 +45,28 @@ public class EntityStore {
                 .onFailure(e -> !(e instanceof BackendUnavailableException))
                 .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e))
                 .map(this::parse);
+    }
+
+    /** Several subjects in one pipelined round trip, in the order asked. */
+    public Uni<java.util.List<Map<String, Versioned>>> subjects(java.util.List<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.List.of());
+        }
+        java.util.List<Request> requests = subjectIds.stream()
+                .map(id -> Request.cmd(Command.HGETALL).arg(keys.subject(id))).toList();
+        return redis.batch(requests)
+                .ifNoItem().after(TIMEOUT).failWith(() -> new BackendUnavailableException("Redis timed out", null))
+                .onFailure(e -> !(e instanceof BackendUnavailableException))
+                .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e))
+                .map(responses -> responses.stream().map(r -> {
+                    Map<String, String> raw = new java.util.HashMap<>();
+                    if (r != null) {
+                        for (String k : r.getKeys()) {
+                            raw.put(k, r.get(k).toString());
+                        }
+                    }
+                    return parse(raw);
+                }).toList());
     }
 
     private Map<String, Versioned> parse(Map<String, String> raw) {

@@ -42,6 +42,11 @@ public class SearchGateway {
                 refresh ? Map.of("refresh", "wait_for") : Map.of());
     }
 
+    /** Several searches in one request; {@code ndjson} holds header and body lines. */
+    public Uni<JsonNode> multiSearch(byte[] ndjson) {
+        return send("POST", "/_msearch", ndjson, "application/x-ndjson", Map.of());
+    }
+
     public Uni<JsonNode> send(String method, String endpoint, ObjectNode body) {
         return send(method, endpoint, body == null ? null : json(body), JSON, Map.of());
     }

@@ -1,0 +1,96 @@
+package cn.xinyong.openapi.disclosure;
+
+import cn.xinyong.openapi.platform.paging.Limits;
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.platform.web.Caching;
+import cn.xinyong.openapi.platform.web.Links;
+import cn.xinyong.openapi.platform.web.Params;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 双公示: administrative licence and penalty decisions, and credit commitments. */
+@Path("/v1/disclosures")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "disclosures", description = "双公示: 行政许可 and 行政处罚 decisions, 信用承诺; withdrawn and expired records excluded")
+@PermitAll
+public class DisclosureResource {
+
+    private final DisclosureService service;
+
+    DisclosureResource(DisclosureService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/{kind}")
+    @Operation(operationId = "listDisclosures", summary = "Disclosed decisions of one kind (双公示查询)",
+            description = "Newest decision first. `kind` is licences (行政许可), penalties (行政处罚) or commitments (信用承诺). "
+                    + "Penalties under 简易程序, past their publication end date, repaired or withdrawn are never listed.")
+    @APIResponse(responseCode = "200", description = "A page",
+            content = @Content(schema = @Schema(implementation = DisclosureViews.Page.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, range, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown kind",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(
+            @Parameter(description = "licences, penalties or commitments",
+                    schema = @Schema(enumeration = {"licences", "penalties", "commitments"})) @PathParam("kind") String kind,
+            @Parameter(description = "决定机关 / 受理部门 (exact name)") @QueryParam("authority") String authority,
+            @Parameter(description = "行政区划代码 prefix of the subject (2, 4 or 6 digits)") @QueryParam("region") String region,
+            @Parameter(description = "Category code: licence category, penalty category or commitment type")
+            @QueryParam("category") String category,
+            @Parameter(description = "Decided on or after (yyyy-mm-dd)") @QueryParam("from") String from,
+            @Parameter(description = "Decided on or before (yyyy-mm-dd)") @QueryParam("to") String to,
+            @Parameter(description = "Only this subject (统一社会信用代码)") @QueryParam("subject") String subject,
+            @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Opaque cursor from `next`") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        DisclosureKind k = kind(kind);
+        Params p = new Params();
+        DisclosureService.Filter filter = filter(k, p, authority, region, category, from, to, p.uscc("subject", subject));
+        int size = Limits.limit(limit, p.errors());
+        p.check();
+        return page(k, filter, size, cursor, uri);
+    }
+
+    /** Resolves a kind path segment; 404 for anything else. */
+    public static DisclosureKind kind(String kind) {
+        return DisclosureKind.byPath(kind).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+                "No disclosure kind '" + kind + "': use licences, penalties or commitments",
+                List.of(new Problem.FieldError("kind", "unknown"))));
+    }
+
+    /** Reads the shared filters; errors go to {@code p}. */
+    public static DisclosureService.Filter filter(DisclosureKind k, Params p, String authority, String region,
+            String category, String from, String to, String subject) {
+        DisclosureService.Filter f = new DisclosureService.Filter(p.text("authority", authority, 100), p.region(region),
+                p.oneOf("category", category, k.categories()), p.date("from", from), p.date("to", to), subject);
+        p.range("from", f.from(), "to", f.to());
+        return f;
+    }
+
+    /** Runs a page query and shapes the answer. */
+    public Uni<Response> page(DisclosureKind k, DisclosureService.Filter filter, int size, String cursor, UriInfo uri) {
+        return service.page(k, filter, size, cursor).map(page -> Response.ok(new DisclosureViews.Page(page.items(),
+                page.total(), page.totalExact(), Links.next(uri, "cursor", page.nextCursor())))
+                .header("Cache-Control", Caching.publicFor(60)).build());
+    }
+}

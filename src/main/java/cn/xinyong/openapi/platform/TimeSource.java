@@ -1,0 +1,33 @@
+package cn.xinyong.openapi.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The service's idea of now, in the platform's time zone: publication periods end on local dates.
+ * One bean so that every rule asks the same clock.
+ */
+@ApplicationScoped
+public class TimeSource {
+
+    private final ZoneId zone;
+
+    TimeSource(@ConfigProperty(name = "xinyong.time-zone", defaultValue = "Asia/Shanghai") String zone) {
+        this.zone = ZoneId.of(zone);
+    }
+
+    public Instant now() {
+        return Instant.now();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now(), zone);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

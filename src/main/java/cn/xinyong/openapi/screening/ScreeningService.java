@@ -1,0 +1,167 @@
+package cn.xinyong.openapi.screening;
+
+import cn.xinyong.openapi.disclosure.PublicationRules;
+import cn.xinyong.openapi.entity.EntityStore;
+import cn.xinyong.openapi.lists.ListViews;
+import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.redis.ReadModelKeys;
+import cn.xinyong.openapi.platform.search.IndexManager;
+import cn.xinyong.openapi.platform.search.SearchGateway;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Batch screening (信用核查): codes are looked up exactly; names are searched in one multi-search and
+ * scored with {@link NameMatcher}; every candidate's list memberships then come from Redis in one
+ * pipelined round trip. Two backend round trips for the whole batch.
+ */
+@ApplicationScoped
+public class ScreeningService {
+
+    /** A validated subject: its input position and either a code or a name. */
+    public record Item(int index, ScreeningViews.Subject input, String uscc, String name, String region) {
+    }
+
+    private record Candidate(String uscc, String name, double score) {
+    }
+
+    private final SearchGateway search;
+    private final IndexManager indices;
+    private final EntityStore store;
+    private final TimeSource time;
+    private final ObjectMapper mapper;
+
+    ScreeningService(SearchGateway search, IndexManager indices, EntityStore store, TimeSource time, ObjectMapper mapper) {
+        this.search = search;
+        this.indices = indices;
+        this.store = store;
+        this.time = time;
+        this.mapper = mapper;
+    }
+
+    public Uni<List<ScreeningViews.Result>> screen(List<Item> items, Set<String> lists, double minScore, int maxMatches) {
+        List<Item> byName = items.stream().filter(i -> i.name() != null).toList();
+        return candidates(byName, minScore, maxMatches).flatMap(nameMatches -> {
+            Set<String> codes = new LinkedHashSet<>();
+            items.stream().filter(i -> i.uscc() != null).forEach(i -> codes.add(i.uscc()));
+            nameMatches.values().forEach(cs -> cs.forEach(c -> codes.add(c.uscc())));
+            List<String> ordered = new ArrayList<>(codes);
+            return store.subjects(ordered).map(docs -> {
+                Map<String, Map<String, EntityStore.Versioned>> byCode = new LinkedHashMap<>();
+                for (int i = 0; i < ordered.size(); i++) {
+                    byCode.put(ordered.get(i), docs.get(i));
+                }
+                LocalDate today = time.today();
+                List<ScreeningViews.Result> results = new ArrayList<>(items.size());
+                for (Item item : items) {
+                    List<Candidate> cands = item.uscc() != null
+                            ? List.of(new Candidate(item.uscc(), null, 1.0))
+                            : nameMatches.getOrDefault(item.index(), List.of());
+                    List<ScreeningViews.Match> matches = new ArrayList<>();
+                    for (Candidate c : cands) {
+                        Map<String, EntityStore.Versioned> doc = byCode.getOrDefault(c.uscc(), Map.of());
+                        if (doc.isEmpty()) {
+                            continue;
+                        }
+                        JsonNode entity = doc.containsKey(ReadModelKeys.ENTITY_FIELD)
+                                ? doc.get(ReadModelKeys.ENTITY_FIELD).json() : mapper.nullNode();
+                        String name = c.name() != null ? c.name() : entity.path("name").asText(null);
+                        matches.add(new ScreeningViews.Match(c.uscc(), name, c.score(), listings(doc, lists, today)));
+                    }
+                    String status = matches.isEmpty() ? "notFound"
+                            : matches.stream().anyMatch(m -> !m.listings().isEmpty()) ? "listed" : "clear";
+                    results.add(new ScreeningViews.Result(item.index(), item.input(), status, matches, null));
+                }
+                return results;
+            });
+        });
+    }
+
+    private static List<ListViews.Entry> listings(Map<String, EntityStore.Versioned> doc, Set<String> lists, LocalDate today) {
+        List<ListViews.Entry> out = new ArrayList<>();
+        doc.forEach((field, value) -> {
+            JsonNode r = value.json();
+            if (field.startsWith(Dataset.LIST_ENTRY.feedName() + ":") && !r.path("withdrawn").asBoolean()
+                    && lists.contains(r.path("list").asText())) {
+                ListViews.Entry e = cn.xinyong.openapi.lists.ListService.entryOf(r, today);
+                if (PublicationRules.listMembershipCurrent(e.listedOn(), e.removeBy(), e.removedOn(), false, today)) {
+                    out.add(e);
+                }
+            }
+        });
+        out.sort(Comparator.comparing(ListViews.Entry::listedOn).reversed());
+        return out;
+    }
+
+    /** Name candidates per item index, best first, at or above the minimum score. */
+    private Uni<Map<Integer, List<Candidate>>> candidates(List<Item> byName, double minScore, int maxMatches) {
+        if (byName.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String header = mapper.createObjectNode().put("index", indices.alias(Dataset.ENTITY)).toString();
+        for (Item item : byName) {
+            write(body, header);
+            write(body, nameQuery(item, maxMatches).toString());
+        }
+        return search.multiSearch(body.toByteArray()).map(response -> {
+            Map<Integer, List<Candidate>> out = new LinkedHashMap<>();
+            JsonNode responses = response.path("responses");
+            for (int i = 0; i < byName.size(); i++) {
+                Item item = byName.get(i);
+                List<Candidate> cands = new ArrayList<>();
+                for (JsonNode hit : responses.path(i).path("hits").path("hits")) {
+                    String name = hit.path("_source").path("name").asText();
+                    double score = NameMatcher.score(item.name(), name);
+                    if (score >= minScore) {
+                        cands.add(new Candidate(hit.path("_source").path("uscc").asText(), name, score));
+                    }
+                }
+                cands.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::uscc));
+                out.put(item.index(), cands.subList(0, Math.min(maxMatches, cands.size())));
+            }
+            return out;
+        });
+    }
+
+    private ObjectNode nameQuery(Item item, int maxMatches) {
+        ObjectNode q = mapper.createObjectNode();
+        q.put("size", Math.max(10, maxMatches * 3));
+        q.putArray("_source").add("uscc").add("name");
+        ObjectNode bool = q.putObject("query").putObject("bool");
+        bool.putArray("must").addObject().putObject("match").putObject("name")
+                .put("query", NameMatcher.core(item.name())).put("minimum_should_match", "60%");
+        bool.putArray("should").addObject().putObject("match_phrase").putObject("name")
+                .put("query", NameMatcher.normalise(item.name())).put("boost", 2);
+        var filter = bool.putArray("filter");
+        filter.addObject().putObject("term").put("withdrawn", false);
+        if (item.region() != null) {
+            filter.addObject().putObject("term").put("regionPath", item.region());
+        }
+        return q;
+    }
+
+    private static void write(ByteArrayOutputStream out, String line) {
+        try {
+            out.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
