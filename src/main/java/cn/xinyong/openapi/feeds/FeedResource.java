@@ -1,0 +1,143 @@
+package cn.xinyong.openapi.feeds;
+
+import cn.xinyong.openapi.platform.paging.CursorCodec;
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.platform.web.Links;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Change feeds and bulk exports for open-data mirrors (开放数据). */
+@Path("/v1")
+@Tag(name = "open data", description = "Change feeds and full exports for mirrors: upserts and withdrawals in a stable order")
+@PermitAll
+public class FeedResource {
+
+    static final int DEFAULT_LIMIT = 500;
+    static final int MAX_LIMIT = 1000;
+    private final FeedService service;
+    private final CursorCodec cursors;
+    private final ObjectMapper mapper;
+
+    FeedResource(FeedService service, CursorCodec cursors, ObjectMapper mapper) {
+        this.service = service;
+        this.cursors = cursors;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/feeds/{dataset}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "readChangeFeed", summary = "Changes to a dataset since a position (变更订阅)",
+            description = "Upserts carry the public record; withdrawals (信用修复, 异议, correction, expired publication "
+                    + "period, not public) carry a reason. Start without `since`, then pass the returned `position`. "
+                    + "Applying every change in order to a copy yields the same records as the export.")
+    @APIResponse(responseCode = "200", description = "Changes in feed order",
+            content = @Content(schema = @Schema(implementation = FeedViews.Page.class)))
+    @APIResponse(responseCode = "400", description = "Stale, forged or foreign position; bad limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> changes(
+            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name,
+            @Parameter(description = "Opaque position from a previous answer; absent to start from the beginning")
+            @QueryParam("since") String since,
+            @Parameter(description = "Changes per page, 1-1000 (default 500)") @QueryParam("limit") String limit,
+            @Context UriInfo uri) {
+        FeedDataset dataset = dataset(name);
+        String fingerprint = CursorCodec.fingerprint("feed", dataset.path());
+        long from = 0;
+        if (since != null) {
+            from = cursors.decode(since, fingerprint).path(0).asLong(-1);
+            if (from < 0) {
+                throw new ApiProblem(ProblemType.INVALID_CURSOR, "since is not a feed position");
+            }
+        }
+        int size = limit(limit);
+        long start = from;
+        return service.changes(dataset, from, size).map(c -> {
+            String position = cursors.encode(fingerprint, JsonNodeFactory.instance.arrayNode().add(c.lastSeq()));
+            FeedViews.Page page = new FeedViews.Page(c.items(), position, Links.next(uri, "since", position), c.more());
+            return Response.ok(page).header("Cache-Control", start == 0 ? "no-cache" : "public, max-age=5").build();
+        });
+    }
+
+    @GET
+    @Path("/exports/{dataset}")
+    @Produces({"application/x-ndjson", "text/csv"})
+    @Operation(operationId = "exportDataset", summary = "Every public record of a dataset, streamed (全量导出)",
+            description = "NDJSON (one record per line, the same JSON as the query endpoints) or CSV with a header row; "
+                    + "streamed in constant memory at any size; send Accept-Encoding: gzip for a compressed answer.")
+    @APIResponse(responseCode = "200", description = "The records",
+            content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "400", description = "Unknown format",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Multi<Buffer>> export(
+            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name,
+            @Parameter(description = "ndjson (default) or csv", schema = @Schema(enumeration = {"ndjson", "csv"}))
+            @QueryParam("format") String format) {
+        FeedDataset dataset = dataset(name);
+        boolean csv = "csv".equals(format);
+        if (format != null && !csv && !"ndjson".equals(format)) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "format must be ndjson or csv",
+                    List.of(new Problem.FieldError("format", "must be ndjson or csv")));
+        }
+        Multi<JsonNode> records = service.export(dataset);
+        Multi<Buffer> body = csv
+                ? Multi.createBy().concatenating().streams(
+                        Multi.createFrom().item(Buffer.buffer(Csv.header(dataset.columns()))),
+                        records.map(r -> Buffer.buffer(Csv.row(dataset.columns(), r))))
+                : records.map(r -> Buffer.buffer(r.toString() + "\n"));
+        return RestResponse.ResponseBuilder.ok(body)
+                .header("Content-Type", csv ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + dataset.path() + (csv ? ".csv" : ".ndjson") + "\"")
+                .header("Cache-Control", "public, max-age=300")
+                .build();
+    }
+
+    private static FeedDataset dataset(String name) {
+        return FeedDataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+                "No dataset '" + name + "': use entities, licences, penalties, commitments or list-entries",
+                List.of(new Problem.FieldError("dataset", "unknown"))));
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int v = Integer.parseInt(raw.strip());
+            if (v >= 1 && v <= MAX_LIMIT) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiProblem.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}
