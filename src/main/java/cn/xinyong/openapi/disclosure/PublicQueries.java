@@ -24,6 +24,7 @@ public final class PublicQueries {
         if (dataset == Dataset.PENALTY) {
             filter.addObject().putObject("range").putObject("publicationEnd").put("gte", today.toString());
             bool.withArray("must_not").addObject().putObject("term").put("severity", "simple");
+            bool.withArray("must_not").addObject().putObject("term").put("expired", true);
         }
     }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Change feeds and bulk exports for open-data mirrors (开放数据). */
 @Path("/v1")
@@ -86,36 +86,40 @@ public class FeedResource {
     }
 
     @GET
-    @Path("/exports/{dataset}")
-    @Produces({"application/x-ndjson", "text/csv"})
-    @Operation(operationId = "exportDataset", summary = "Every public record of a dataset, streamed (全量导出)",
-            description = "NDJSON (one record per line, the same JSON as the query endpoints) or CSV with a header row; "
-                    + "streamed in constant memory at any size; send Accept-Encoding: gzip for a compressed answer.")
-    @APIResponse(responseCode = "200", description = "The records",
-            content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
-    @APIResponse(responseCode = "400", description = "Unknown format",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Path("/exports/{dataset: [a-z-]+}{format: (\\.ndjson)?}")
+    @Produces("application/x-ndjson")
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "exportDatasetNdjson", summary = "Every public record of a dataset as NDJSON (全量导出)",
+            description = "One record per line, the same JSON as the query endpoints; streamed in constant memory at any "
+                    + "size. The path may end in .ndjson.")
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/x-ndjson"))
     @APIResponse(responseCode = "404", description = "Unknown dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Multi<Buffer>> export(
-            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name,
-            @Parameter(description = "ndjson (default) or csv", schema = @Schema(enumeration = {"ndjson", "csv"}))
-            @QueryParam("format") String format) {
+    public RestMulti<JsonNode> exportNdjson(
+            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         FeedDataset dataset = dataset(name);
-        boolean csv = "csv".equals(format);
-        if (format != null && !csv && !"ndjson".equals(format)) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "format must be ndjson or csv",
-                    List.of(new Problem.FieldError("format", "must be ndjson or csv")));
-        }
-        Multi<JsonNode> records = service.export(dataset);
-        Multi<Buffer> body = csv
-                ? Multi.createBy().concatenating().streams(
-                        Multi.createFrom().item(Buffer.buffer(Csv.header(dataset.columns()))),
-                        records.map(r -> Buffer.buffer(Csv.row(dataset.columns(), r))))
-                : records.map(r -> Buffer.buffer(r.toString() + "\n"));
-        return RestResponse.ResponseBuilder.ok(body)
-                .header("Content-Type", csv ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + dataset.path() + (csv ? ".csv" : ".ndjson") + "\"")
+        return download(service.export(dataset), dataset.path() + ".ndjson");
+    }
+
+    @GET
+    @Path("/exports/{dataset: [a-z-]+}.csv")
+    @Produces("text/csv")
+    @Operation(operationId = "exportDatasetCsv", summary = "Every public record of a dataset as CSV (全量导出)",
+            description = "RFC 4180 CSV with a header row, UTF-8, arrays joined with ';'; streamed in constant memory.")
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestMulti<String> exportCsv(
+            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
+        FeedDataset dataset = dataset(name);
+        Multi<String> rows = Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.header(dataset.columns())),
+                service.export(dataset).map(r -> Csv.row(dataset.columns(), r)));
+        return download(rows, dataset.path() + ".csv");
+    }
+
+    private static <T> RestMulti<T> download(Multi<T> body, String filename) {
+        return RestMulti.fromMultiData(body)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                 .header("Cache-Control", "public, max-age=300")
                 .build();
     }

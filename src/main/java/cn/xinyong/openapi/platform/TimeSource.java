@@ -15,7 +15,7 @@ public class TimeSource {
 
     private final ZoneId zone;
 
-    TimeSource(@ConfigProperty(name = "xinyong.time-zone", defaultValue = "Asia/Shanghai") String zone) {
+    protected TimeSource(@ConfigProperty(name = "xinyong.time-zone", defaultValue = "Asia/Shanghai") String zone) {
         this.zone = ZoneId.of(zone);
     }
 

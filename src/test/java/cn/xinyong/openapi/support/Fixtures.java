@@ -63,6 +63,13 @@ public final class Fixtures {
                         removed == null ? "" : ",\"removedOn\":\"" + removed + "\"");
     }
 
+    public static String commitment(String id, String uscc, long version, String type, String fulfilment) {
+        return """
+                {"dataset":"commitment","op":"upsert","id":"%s","version":%d,"data":{"subjectId":"%s","subjectName":"测试",\
+                "type":"%s","content":"承诺内容, 含逗号和\\"引号\\"","committedOn":"2026-02-01","authority":"武汉市发展和改革委员会",\
+                "fulfilment":"%s"}}""".formatted(id, version, uscc, type, fulfilment);
+    }
+
     public static String withdraw(String dataset, String id, String uscc, long version, String reason) {
         return """
                 {"dataset":"%s","op":"withdraw","id":"%s","version":%d,"subjectId":"%s","reason":"%s"}"""

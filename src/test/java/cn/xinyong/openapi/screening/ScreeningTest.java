@@ -1,0 +1,109 @@
+package cn.xinyong.openapi.screening;
+
+import static cn.xinyong.openapi.support.Fixtures.entity;
+import static cn.xinyong.openapi.support.Fixtures.ingest;
+import static cn.xinyong.openapi.support.Fixtures.listEntry;
+import static cn.xinyong.openapi.support.Fixtures.newUscc;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ScreeningTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static String listed;
+    private static String clean;
+
+    @BeforeEach
+    synchronized void load() {
+        if (listed != null) {
+            return;
+        }
+        listed = newUscc("420103");
+        clean = newUscc("420106");
+        ingest(entity(listed, "武汉市江汉区鹏程万里（集团）物流有限责任公司", 1),
+                entity(clean, "武汉市锦绣前程文化传媒有限公司", 1),
+                listEntry("LE-" + listed, listed, 1, "judgmentDefaulter", TODAY.minusMonths(1).toString(), null, null));
+    }
+
+    private static Map<String, Object> byCode(String code) {
+        return Map.of("uscc", code);
+    }
+
+    private static Map<String, Object> byName(String name) {
+        return Map.of("name", name);
+    }
+
+    @Test
+    void screensCodesAndNameVariantsKeepingInputOrder() {
+        List<Map<String, Object>> subjects = List.of(
+                byCode(listed),
+                byName("鹏程万里(集团)物流有限公司"),
+                byName("武汉市江汉区鹏程万里（集团）物流有限责任公司"),
+                byCode("91420103MA4K0000X1"),
+                byName("ＡＢＣ不存在的名字有限公司"),
+                Map.of("name", "锦绣前程文化传媒有限公司", "region", "4201"),
+                byCode(clean.toLowerCase()));
+        given().contentType("application/json").body(Map.of("subjects", subjects)).post("/v1/screening")
+                .then().statusCode(200)
+                .body("summary.subjects", equalTo(7))
+                .body("results.index", equalTo(List.of(0, 1, 2, 3, 4, 5, 6)))
+                .body("results[0].status", equalTo("listed"))
+                .body("results[0].matches[0].score", equalTo(1.0f))
+                .body("results[0].matches[0].listings[0].list", equalTo("judgmentDefaulter"))
+                .body("results[1].status", equalTo("listed"))
+                .body("results[1].matches[0].uscc", equalTo(listed))
+                .body("results[2].matches[0].score", equalTo(1.0f))
+                .body("results[3].status", equalTo("invalid"))
+                .body("results[3].error.field", equalTo("subjects[3].uscc"))
+                .body("results[4].status", equalTo("notFound"))
+                .body("results[5].status", equalTo("clear"))
+                .body("results[5].matches[0].uscc", equalTo(clean))
+                .body("results[6].status", equalTo("clear"))
+                .body("summary.listed", equalTo(3))
+                .body("summary.invalid", equalTo(1));
+    }
+
+    @Test
+    void checksOnlyTheChosenLists() {
+        given().contentType("application/json").body(Map.of("subjects", List.of(byCode(listed)), "lists",
+                List.of("seriousDishonesty"))).post("/v1/screening")
+                .then().statusCode(200).body("results[0].status", equalTo("clear")).body("lists", hasSize(1));
+    }
+
+    @Test
+    void aHighThresholdDropsSimilarNames() {
+        given().contentType("application/json").body(Map.of("subjects", List.of(byName("鹏程万里快递有限公司")),
+                "minScore", 0.99)).post("/v1/screening")
+                .then().statusCode(200).body("results[0].status", equalTo("notFound"));
+    }
+
+    @Test
+    void rejectsEmptyOversizedAndMalformedBatches() {
+        given().contentType("application/json").body(Map.of("subjects", List.of())).post("/v1/screening")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("subjects"));
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            many.add(byCode(clean));
+        }
+        given().contentType("application/json").body(Map.of("subjects", many)).post("/v1/screening")
+                .then().statusCode(400).body("detail", containsString("1001"));
+        given().contentType("application/json").body(Map.of("subjects", List.of(byCode(clean)), "lists", List.of("x"),
+                "minScore", 2)).post("/v1/screening").then().statusCode(400).body("errors", hasSize(2));
+        given().contentType("application/json").body("{\"subjects\": [").post("/v1/screening")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body(Map.of("subjects", List.of(Map.of("uscc", clean, "name", "x"))))
+                .post("/v1/screening").then().statusCode(200).body("results[0].status", equalTo("invalid"));
+    }
+}
