@@ -6,7 +6,11 @@ import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
+import cn.xinyong.openapi.platform.security.Caller;
+import cn.xinyong.openapi.platform.security.Callers;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,17 +30,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** 信用核查: check many subjects against the red and black lists at once. */
 @Path("/v1/screening")
 @Tag(name = "screening", description = "信用核查: batch checks of subjects against the red and black lists (联合奖惩)")
-@PermitAll
+@SecurityRequirement(name = "jwt", scopes = "screening")
 public class ScreeningResource {
 
     static final int MAX_SUBJECTS = 1000;
+    static final String SCOPE = "screening";
     private final ScreeningService service;
+    private final SecurityIdentity identity;
 
-    ScreeningResource(ScreeningService service) {
+    ScreeningResource(ScreeningService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Caller.PARTNER_ROLE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "screenSubjects", summary = "Screen up to 1,000 subjects against the lists (批量信用核查)",
@@ -47,7 +55,14 @@ public class ScreeningResource {
             content = @Content(schema = @Schema(implementation = ScreeningViews.Response.class)))
     @APIResponse(responseCode = "400", description = "Missing or too many subjects, unknown lists, bad options",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid partner token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the screening scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Over the plan's screening rate",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ScreeningViews.Response> screen(ScreeningViews.Request request) {
+        Callers.requireScope(Callers.of(identity, ""), SCOPE);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request == null || request.subjects() == null || request.subjects().isEmpty()) {
             throw new ApiProblem(ProblemType.INVALID_REQUEST, "subjects is required",

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class ScreeningTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final String BANK = cn.xinyong.openapi.support.Tokens.bearer(
+            cn.xinyong.openapi.support.Tokens.partner("bank-1", "unlimited", "screening eligibility"));
     private static String listed;
     private static String clean;
 
@@ -55,7 +57,7 @@ class ScreeningTest {
                 byName("ＡＢＣ不存在的名字有限公司"),
                 Map.of("name", "锦绣前程文化传媒有限公司", "region", "4201"),
                 byCode(clean.toLowerCase()));
-        given().contentType("application/json").body(Map.of("subjects", subjects)).post("/v1/screening")
+        given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", subjects)).post("/v1/screening")
                 .then().statusCode(200)
                 .body("summary.subjects", equalTo(7))
                 .body("results.index", equalTo(List.of(0, 1, 2, 3, 4, 5, 6)))
@@ -77,33 +79,54 @@ class ScreeningTest {
 
     @Test
     void checksOnlyTheChosenLists() {
-        given().contentType("application/json").body(Map.of("subjects", List.of(byCode(listed)), "lists",
+        given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", List.of(byCode(listed)), "lists",
                 List.of("seriousDishonesty"))).post("/v1/screening")
                 .then().statusCode(200).body("results[0].status", equalTo("clear")).body("lists", hasSize(1));
     }
 
     @Test
     void aHighThresholdDropsSimilarNames() {
-        given().contentType("application/json").body(Map.of("subjects", List.of(byName("鹏程万里快递有限公司")),
+        given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", List.of(byName("鹏程万里快递有限公司")),
                 "minScore", 0.99)).post("/v1/screening")
                 .then().statusCode(200).body("results[0].status", equalTo("notFound"));
     }
 
     @Test
+    void needsAPartnerTokenWithTheScreeningScope() {
+        var body = Map.of("subjects", List.of(byCode(clean)));
+        given().contentType("application/json").body(body).post("/v1/screening").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        for (String bad : List.of(cn.xinyong.openapi.support.Tokens.expired("bank-1"),
+                cn.xinyong.openapi.support.Tokens.wrongIssuer("bank-1"),
+                cn.xinyong.openapi.support.Tokens.wrongKey("bank-1"),
+                cn.xinyong.openapi.support.Tokens.wrongAudience("bank-1"), "not.a.jwt")) {
+            given().header("Authorization", "Bearer " + bad).contentType("application/json").body(body)
+                    .post("/v1/screening").then().statusCode(401).body("type", equalTo("/problems/unauthorized"));
+        }
+        given().header("Authorization", cn.xinyong.openapi.support.Tokens.bearer(
+                cn.xinyong.openapi.support.Tokens.partner("museum-1", "unlimited", "eligibility")))
+                .contentType("application/json").body(body).post("/v1/screening").then().statusCode(403)
+                .body("type", equalTo("/problems/forbidden"));
+        given().header("Authorization", cn.xinyong.openapi.support.Tokens.bearer(
+                cn.xinyong.openapi.support.Tokens.subject("user-1", "11010519491231002X")))
+                .contentType("application/json").body(body).post("/v1/screening").then().statusCode(403);
+    }
+
+    @Test
     void rejectsEmptyOversizedAndMalformedBatches() {
-        given().contentType("application/json").body(Map.of("subjects", List.of())).post("/v1/screening")
+        given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", List.of())).post("/v1/screening")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("subjects"));
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             many.add(byCode(clean));
         }
-        given().contentType("application/json").body(Map.of("subjects", many)).post("/v1/screening")
+        given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", many)).post("/v1/screening")
                 .then().statusCode(400).body("detail", containsString("1001"));
-        given().contentType("application/json").body(Map.of("subjects", List.of(byCode(clean)), "lists", List.of("x"),
+        given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", List.of(byCode(clean)), "lists", List.of("x"),
                 "minScore", 2)).post("/v1/screening").then().statusCode(400).body("errors", hasSize(2));
-        given().contentType("application/json").body("{\"subjects\": [").post("/v1/screening")
+        given().header("Authorization", BANK).contentType("application/json").body("{\"subjects\": [").post("/v1/screening")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType("application/json").body(Map.of("subjects", List.of(Map.of("uscc", clean, "name", "x"))))
+        given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", List.of(Map.of("uscc", clean, "name", "x"))))
                 .post("/v1/screening").then().statusCode(200).body("results[0].status", equalTo("invalid"));
     }
 }

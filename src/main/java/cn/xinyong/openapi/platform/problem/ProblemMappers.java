@@ -47,6 +47,20 @@ public class ProblemMappers {
         return answer;
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class,
+        io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(response(ProblemType.UNAUTHORIZED,
+                "Send a valid bearer token (missing, expired, wrongly signed or for another audience)", uri, List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(RuntimeException e, UriInfo uri) {
+        return response(ProblemType.FORBIDDEN, "Your token does not allow this operation", uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "

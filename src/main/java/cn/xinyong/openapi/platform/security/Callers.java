@@ -1,0 +1,47 @@
+package cn.xinyong.openapi.platform.security;
+
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Reads a {@link Caller} from the request's security identity (a verified JWT, or none). */
+public final class Callers {
+
+    /** Claim holding the partner's plan (rate limits). */
+    public static final String PLAN_CLAIM = "plan";
+    /** Claim holding the partner's client id; {@code sub} when absent. */
+    public static final String CLIENT_CLAIM = "client_id";
+    /** Claim of a subject token holding the resident's 居民身份证号码 (hashed before any use). */
+    public static final String RESIDENT_CLAIM = "resident_id";
+
+    private Callers() {
+    }
+
+    public static Caller of(SecurityIdentity identity, String address) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return new Caller(Caller.Kind.ANONYMOUS, "anonymous:" + address, "anonymous", Set.of(), null);
+        }
+        Set<String> scopes = jwt.containsClaim("scope")
+                ? Arrays.stream(String.valueOf((Object) jwt.getClaim("scope")).split(" ")).filter(s -> !s.isBlank())
+                        .collect(Collectors.toUnmodifiableSet())
+                : Set.of();
+        String client = jwt.containsClaim(CLIENT_CLAIM) ? String.valueOf((Object) jwt.getClaim(CLIENT_CLAIM)) : jwt.getSubject();
+        String plan = jwt.containsClaim(PLAN_CLAIM) ? String.valueOf((Object) jwt.getClaim(PLAN_CLAIM)) : "standard";
+        if (identity.hasRole(Caller.SUBJECT_ROLE)) {
+            String resident = jwt.containsClaim(RESIDENT_CLAIM) ? String.valueOf((Object) jwt.getClaim(RESIDENT_CLAIM)) : null;
+            return new Caller(Caller.Kind.SUBJECT, client, plan, scopes, resident);
+        }
+        return new Caller(Caller.Kind.PARTNER, client, plan, scopes, null);
+    }
+
+    /** 403 unless the caller's token carries the scope. */
+    public static void requireScope(Caller caller, String scope) {
+        if (!caller.hasScope(scope)) {
+            throw new ApiProblem(ProblemType.FORBIDDEN, "This operation needs the scope '" + scope + "'");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package cn.xinyong.openapi.ratelimit;
+
+import cn.xinyong.openapi.platform.problem.ProblemMappers;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.platform.security.Caller;
+import cn.xinyong.openapi.platform.security.Callers;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Applies the caller's plan to every {@code /v1} request: one bucket per caller and endpoint group.
+ * Answers carry {@code RateLimit-Policy} and {@code RateLimit} (IETF httpapi draft, structured
+ * fields); a request over the limit gets 429 problem+json with {@code Retry-After}.
+ */
+public class RateLimitFilter {
+
+    static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+    private final TokenBucketLimiter limiter;
+    private final RateLimitConfig config;
+    private final CurrentIdentityAssociation identity;
+
+    RateLimitFilter(TokenBucketLimiter limiter, RateLimitConfig config, CurrentIdentityAssociation identity) {
+        this.limiter = limiter;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
+        String path = request.path();
+        if (!config.enabled() || path == null || !path.startsWith("/v1/")) {
+            return Uni.createFrom().nullItem();
+        }
+        String address = ClientAddress.of(request, config.trustedProxies().orElse(List.of()));
+        return identity.getDeferredIdentity().flatMap(id -> {
+            Caller caller = Callers.of(id, address);
+            if (caller.kind() == Caller.Kind.ANONYMOUS && config.exemptAddresses().orElse(List.of()).contains(address)) {
+                return Uni.createFrom().nullItem();
+            }
+            String group = group(request.method().name(), path);
+            RateLimitConfig.Bucket bucket = bucket(caller.plan(), group);
+            if (bucket == null) {
+                return Uni.createFrom().item(ProblemMappers.response(ProblemType.FORBIDDEN,
+                        "Your plan does not include " + group, null, List.of()));
+            }
+            String key = "rl:" + group + ":" + caller.clientId();
+            return limiter.take(key, bucket, group).map(decision -> {
+                context.setProperty(DECISION, decision);
+                if (decision.allowed()) {
+                    return null;
+                }
+                Response problem = ProblemMappers.response(ProblemType.RATE_LIMITED,
+                        "Too many " + group + " requests; retry after " + decision.retryAfterSeconds() + " s", null,
+                        List.of());
+                Response.ResponseBuilder answer = Response.fromResponse(problem)
+                        .header("Retry-After", decision.retryAfterSeconds());
+                headers(decision).forEach(h -> answer.header(h[0], h[1]));
+                return answer.build();
+            });
+        });
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof TokenBucketLimiter.Decision decision && response.getStatus() != 429) {
+            headers(decision).forEach(h -> response.getHeaders().putSingle(h[0], h[1]));
+        }
+    }
+
+    private static List<String[]> headers(TokenBucketLimiter.Decision d) {
+        long window = (long) Math.ceil(d.bucket().burst() / d.bucket().rate());
+        return List.of(
+                new String[] {"RateLimit-Policy", "\"" + d.group() + "\";q=" + d.bucket().burst() + ";w=" + window},
+                new String[] {"RateLimit", "\"" + d.group() + "\";r=" + d.remaining() + ";t=" + d.resetSeconds()});
+    }
+
+    private RateLimitConfig.Bucket bucket(String plan, String group) {
+        var groups = config.plans().get(plan);
+        if (groups == null) {
+            groups = config.plans().get("standard");
+        }
+        return groups == null ? null : groups.get(group);
+    }
+
+    /** The endpoint group a request counts against. */
+    static String group(String method, String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        if (p.startsWith("/v1/screening")) {
+            return "screening";
+        }
+        if (p.startsWith("/v1/exports/") || p.startsWith("/v1/feeds/")) {
+            return "exports";
+        }
+        if (p.startsWith("/v1/xinyi/")) {
+            return "eligibility";
+        }
+        if (p.startsWith("/v1/persons/") || p.startsWith("/v1/me/")) {
+            return "persons";
+        }
+        if (p.equals("/v1/entities") || p.startsWith("/v1/disclosures/") || p.startsWith("/v1/statistics/")
+                || (p.startsWith("/v1/lists/") && p.endsWith("/entries"))) {
+            return "search";
+        }
+        return "lookups";
+    }
+}

@@ -1,0 +1,131 @@
+package cn.xinyong.openapi.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinyong.openapi.support.Fixtures;
+import cn.xinyong.openapi.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RateLimitTest {
+
+    @Inject
+    TokenBucketLimiter limiter;
+    @Inject
+    RateLimitConfig config;
+    @Inject
+    Vertx vertx;
+    @ConfigProperty(name = "quarkus.redis.hosts")
+    String redisHosts;
+
+    private static String someAddress() {
+        return "203.0.113." + (1 + (int) (Math.random() * 250));
+    }
+
+    @Test
+    void anonymousCallersAreLimitedByAddressWithStandardHeaders() {
+        String address = someAddress();
+        String uscc = Fixtures.newUscc("110101");
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", address).get("/v1/entities/" + uscc).then().statusCode(404)
+                    .header("RateLimit-Policy", "\"lookups\";q=3;w=15")
+                    .header("RateLimit", matchesPattern("\"lookups\";r=" + (2 - i) + ";t=\\d+"));
+        }
+        given().header("X-Forwarded-For", address).get("/v1/entities/" + uscc).then().statusCode(429)
+                .contentType("application/problem+json").body("type", equalTo("/problems/rate-limited"))
+                .header("Retry-After", notNullValue())
+                .header("RateLimit", matchesPattern("\"lookups\";r=0;t=\\d+"));
+        // Another address has its own bucket; a forged hop left of the proxy's entry changes nothing.
+        given().header("X-Forwarded-For", someAddress()).get("/v1/entities/" + uscc).then().statusCode(404);
+        given().header("X-Forwarded-For", "198.51.100.7, " + address).get("/v1/entities/" + uscc).then().statusCode(429);
+    }
+
+    @Test
+    void partnersAreLimitedByClientIdAndPlan() {
+        String token = Tokens.bearer(Tokens.partner("tiny-" + UUID.randomUUID(), "tiny", "screening"));
+        String uscc = Fixtures.newUscc("110101");
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", token).header("X-Forwarded-For", someAddress()).get("/v1/entities/" + uscc)
+                    .then().statusCode(404);
+        }
+        given().header("Authorization", token).header("X-Forwarded-For", someAddress()).get("/v1/entities/" + uscc)
+                .then().statusCode(429);
+    }
+
+    @Test
+    void aBadTokenOnAnOpenEndpointIsRefusedNotIgnored() {
+        given().header("Authorization", "Bearer " + Tokens.wrongKey("x")).get("/v1/lists").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void twoInstancesSharingRedisShareTheBucket() {
+        // A second limiter with its own Redis connection stands for a second service instance.
+        Redis second = Redis.createClient(vertx, redisHosts);
+        try {
+            TokenBucketLimiter other = new TokenBucketLimiter(second, config);
+            RateLimitConfig.Bucket bucket = config.plans().get("tiny").get("lookups");
+            String key = "rl:test:" + UUID.randomUUID();
+            int allowed = 0;
+            for (int i = 0; i < 6; i++) {
+                TokenBucketLimiter.Decision d = (i % 2 == 0 ? limiter : other).take(key, bucket, "lookups")
+                        .await().atMost(Duration.ofSeconds(5));
+                assertFalse(d.local(), "decided in Redis");
+                allowed += d.allowed() ? 1 : 0;
+            }
+            assertEquals(3, allowed, "the burst of 3 holds across both instances");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void fallsBackToLocalBucketsWhenRedisIsUnreachable() {
+        // Nothing listens on port 1: every call fails fast, as with a stopped Redis.
+        Redis dead = Redis.createClient(vertx, "redis://127.0.0.1:1");
+        try {
+            TokenBucketLimiter isolated = new TokenBucketLimiter(dead, config);
+            RateLimitConfig.Bucket bucket = config.plans().get("tiny").get("lookups");
+            int allowed = 0;
+            for (int i = 0; i < 6; i++) {
+                TokenBucketLimiter.Decision d = isolated.take("rl:test:down", bucket, "lookups").await().atMost(Duration.ofSeconds(5));
+                assertTrue(d.local(), "decided locally");
+                allowed += d.allowed() ? 1 : 0;
+            }
+            assertEquals(3, allowed, "still limited to the burst, not an open door");
+        } finally {
+            dead.close();
+        }
+    }
+
+    @Test
+    void groupsRequestsByEndpoint() {
+        assertEquals("screening", RateLimitFilter.group("POST", "/v1/screening"));
+        assertEquals("search", RateLimitFilter.group("GET", "/v1/entities"));
+        assertEquals("lookups", RateLimitFilter.group("GET", "/v1/entities/91350100M000100Y43"));
+        assertEquals("search", RateLimitFilter.group("GET", "/v1/lists/redList/entries"));
+        assertEquals("exports", RateLimitFilter.group("GET", "/v1/feeds/penalties"));
+        assertEquals("persons", RateLimitFilter.group("GET", "/v1/me/accesses"));
+    }
+
+    @Test
+    void trustsForwardedForOnlyFromTrustedProxies() {
+        var proxies = java.util.List.of("10.0.0.1");
+        assertEquals("1.2.3.4", ClientAddress.resolve("10.0.0.1", "9.9.9.9, 1.2.3.4", proxies));
+        assertEquals("5.6.7.8", ClientAddress.resolve("5.6.7.8", "1.2.3.4", proxies));
+        assertEquals("10.0.0.1", ClientAddress.resolve("10.0.0.1", null, proxies));
+    }
+}
