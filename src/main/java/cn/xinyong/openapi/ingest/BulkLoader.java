@@ -54,7 +54,7 @@ public class BulkLoader {
         indices.ensureAll().await().atMost(Duration.ofSeconds(60));
         Map<Dataset, String> targets = new EnumMap<>(Dataset.class);
         if (rebuild) {
-            for (Dataset d : Dataset.values()) {
+            for (Dataset d : Dataset.searchables()) {
                 targets.put(d, indices.createIndex(d, true).await().atMost(Duration.ofSeconds(30)));
             }
             Log.infof("rebuilding into %s", targets.values());

@@ -14,7 +14,9 @@ public enum Dataset {
     /** 红黑名单条目: one subject's membership of one list. */
     LIST_ENTRY("listEntry", "list-entries"),
     /** 信用承诺. */
-    COMMITMENT("commitment", "commitments");
+    COMMITMENT("commitment", "commitments"),
+    /** 自然人信用记录: never public, never in a search index; read only with the person's consent. */
+    PERSON_RECORD("personRecord", null);
 
     private final String feedName;
     private final String indexName;
@@ -32,6 +34,16 @@ public enum Dataset {
     /** The alias (without the configured prefix) under which its search index is reached. */
     public String indexName() {
         return indexName;
+    }
+
+    /** Whether the dataset has a search index (personal records never do). */
+    public boolean searchable() {
+        return indexName != null;
+    }
+
+    /** The datasets with a search index. */
+    public static java.util.List<Dataset> searchables() {
+        return Arrays.stream(values()).filter(Dataset::searchable).toList();
     }
 
     public static Optional<Dataset> byFeedName(String name) {

@@ -25,7 +25,8 @@ public final class FeedParser {
             Dataset.LICENCE, LicenceRecord.class,
             Dataset.PENALTY, PenaltyRecord.class,
             Dataset.LIST_ENTRY, ListEntryRecord.class,
-            Dataset.COMMITMENT, CommitmentRecord.class);
+            Dataset.COMMITMENT, CommitmentRecord.class,
+            Dataset.PERSON_RECORD, PersonRecord.class);
 
     private final ObjectMapper strict;
 
@@ -69,7 +70,7 @@ public final class FeedParser {
         Dataset dataset = envelope.dataset() == null ? null : Dataset.byFeedName(envelope.dataset()).orElse(null);
         if (dataset == null) {
             return reject(lineNumber, "dataset must be one of " + List.of("entity", "licence", "penalty",
-                    "listEntry", "commitment") + (envelope.dataset() == null ? "" : ", not '" + envelope.dataset() + "'"));
+                    "listEntry", "commitment", "personRecord") + (envelope.dataset() == null ? "" : ", not '" + envelope.dataset() + "'"));
         }
         if (envelope.id() == null || !ID.matcher(envelope.id()).matches()) {
             return reject(lineNumber, "id is required: 1-128 characters of letters, digits and . _ : -");
@@ -115,7 +116,14 @@ public final class FeedParser {
         if (envelope.data() != null) {
             return reject(lineNumber, "a withdrawal carries no data");
         }
-        Checks checks = new Checks().required("subjectId", envelope.subjectId()).uscc("subjectId", envelope.subjectId())
+        Checks checks = new Checks().required("subjectId", envelope.subjectId());
+        if (dataset == Dataset.PERSON_RECORD) {
+            checks.that(envelope.subjectId() == null || cn.xinyong.openapi.platform.id.ResidentId.isValid(envelope.subjectId()),
+                    "subjectId is not a valid 居民身份证号码");
+        } else {
+            checks.uscc("subjectId", envelope.subjectId());
+        }
+        checks
                 .required("reason", envelope.reason())
                 .oneOf("reason", envelope.reason(), Vocabulary.WITHDRAWAL_REASONS.keySet());
         if (!checks.problems().isEmpty()) {

@@ -2,7 +2,7 @@ package cn.xinyong.openapi.ingest.feed;
 
 /** The {@code data} of a feed upsert: one record of one dataset. */
 public sealed interface FeedRecord permits EntityRecord, LicenceRecord, PenaltyRecord, ListEntryRecord,
-        CommitmentRecord {
+        CommitmentRecord, PersonRecord {
 
     /** The 统一社会信用代码 of the subject the record is about. */
     String subjectId();

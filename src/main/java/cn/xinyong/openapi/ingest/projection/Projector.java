@@ -38,9 +38,11 @@ public class Projector {
     private final IndexManager indices;
     private final ReadModelKeys keys;
     private final ObjectMapper mapper;
+    private final cn.xinyong.openapi.platform.security.SubjectHasher hasher;
 
     Projector(RedisProjection redis, SearchGateway search, IndexManager indices, ReadModelKeys keys,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, cn.xinyong.openapi.platform.security.SubjectHasher hasher) {
+        this.hasher = hasher;
         this.redis = redis;
         this.search = search;
         this.indices = indices;
@@ -64,28 +66,60 @@ public class Projector {
         return redis.reserveSequence(events.size()).flatMap(firstSeq -> {
             List<RedisProjection.Write> writes = new ArrayList<>(events.size());
             ByteArrayOutputStream bulk = new ByteArrayOutputStream(events.size() * 512);
+            int[] bulkItem = new int[events.size()];
+            int indexed = 0;
             for (int i = 0; i < events.size(); i++) {
                 FeedEvent e = events.get(i);
+                if (e.dataset() == Dataset.PERSON_RECORD) {
+                    // Personal records: keyed by the hash of the ID, stored without it, never indexed.
+                    writes.add(new RedisProjection.Write(keys.subject(hasher.hash(e.subjectId())),
+                            ReadModelKeys.field(e.dataset(), e.id()), e.version(), personSummary(e, now)));
+                    bulkItem[i] = -1;
+                    continue;
+                }
                 ObjectNode doc = document(e, firstSeq + i, now);
                 writes.add(new RedisProjection.Write(keys.subject(e.subjectId()), ReadModelKeys.field(e.dataset(), e.id()),
                         e.version(), summary(e, doc, now)));
                 appendBulk(bulk, targets.getOrDefault(e.dataset(), indices.alias(e.dataset())), e, doc);
+                bulkItem[i] = indexed++;
             }
             Uni<List<Boolean>> redisDone = redis.apply(writes);
-            Uni<JsonNode> searchDone = search.bulk(bulk.toByteArray(), refresh);
+            Uni<JsonNode> searchDone = indexed == 0 ? Uni.createFrom().item(mapper.createObjectNode())
+                    : search.bulk(bulk.toByteArray(), refresh);
             return Uni.combine().all().unis(redisDone, searchDone).asTuple()
                     .call(() -> redis.markChanged(now))
-                    .map(t -> result(events, t.getItem1(), t.getItem2()));
+                    .map(t -> result(events, t.getItem1(), t.getItem2(), bulkItem));
         });
     }
 
-    private ChunkResult result(List<FeedEvent> events, List<Boolean> redisApplied, JsonNode bulkResponse) {
+    private String personSummary(FeedEvent e, String now) {
+        ObjectNode summary;
+        if (e.op() == FeedEvent.Operation.WITHDRAW) {
+            summary = mapper.createObjectNode().put("withdrawn", true).put("reason", e.reason());
+        } else {
+            summary = mapper.valueToTree(((cn.xinyong.openapi.ingest.feed.PersonRecord) e.record()).withoutId());
+            summary.remove("residentId");
+        }
+        summary.put("id", e.id());
+        summary.put("updatedAt", now);
+        return summary.toString();
+    }
+
+    private ChunkResult result(List<FeedEvent> events, List<Boolean> redisApplied, JsonNode bulkResponse, int[] bulkItem) {
         int applied = 0;
         int stale = 0;
         List<Rejection> failed = new ArrayList<>();
         JsonNode items = bulkResponse.path("items");
         for (int i = 0; i < events.size(); i++) {
-            JsonNode item = items.path(i).path("index");
+            if (bulkItem[i] < 0) {
+                if (redisApplied.get(i)) {
+                    applied++;
+                } else {
+                    stale++;
+                }
+                continue;
+            }
+            JsonNode item = items.path(bulkItem[i]).path("index");
             int status = item.path("status").asInt(0);
             boolean searchStale = status == 409;
             if (status >= 300 && !searchStale) {
@@ -104,7 +138,7 @@ public class Projector {
     /** Makes everything written so far to the targets (or the aliases) visible to searches. */
     public Uni<Void> refresh(Map<Dataset, String> targets) {
         String names = targets.isEmpty()
-                ? java.util.Arrays.stream(Dataset.values()).map(indices::alias).collect(java.util.stream.Collectors.joining(","))
+                ? Dataset.searchables().stream().map(indices::alias).collect(java.util.stream.Collectors.joining(","))
                 : String.join(",", targets.values());
         return search.send("POST", "/" + names + "/_refresh", null).replaceWithVoid();
     }

@@ -72,7 +72,7 @@ public class IndexManager {
 
     /** Creates a missing alias (with a fresh index behind it) for every dataset. */
     public Uni<Void> ensureAll() {
-        return Multi.createFrom().items(Dataset.values())
+        return Multi.createFrom().iterable(Dataset.searchables())
                 .onItem().transformToUniAndConcatenate(this::ensure)
                 .collect().last()
                 .invoke(() -> ready.set(true))

@@ -1,0 +1,122 @@
+package cn.xinyong.openapi.consent;
+
+import cn.xinyong.openapi.entity.EntityStore;
+import cn.xinyong.openapi.ingest.feed.PersonRecord;
+import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Consents and the personal records they open. Every check reads PostgreSQL, so a revocation takes
+ * effect at once on every instance; every read or refusal goes to the audit trail.
+ */
+@ApplicationScoped
+public class ConsentService {
+
+    private final AuditTrail audit;
+    private final EntityStore store;
+
+    ConsentService(AuditTrail audit, EntityStore store) {
+        this.audit = audit;
+        this.store = store;
+    }
+
+    public Uni<Consent> grant(String subjectHash, ConsentViews.Grant g) {
+        Consent c = new Consent();
+        c.id = UUID.randomUUID();
+        c.subjectHash = subjectHash;
+        c.partnerId = g.partnerId().strip();
+        c.purpose = g.purpose();
+        c.recordKinds = String.join(",", g.recordKinds().stream().distinct().sorted().toList());
+        c.grantedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.expiresAt = g.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        return Panache.withTransaction(c::<Consent>persist);
+    }
+
+    public Uni<List<Consent>> list(String subjectHash) {
+        return Panache.withSession(() -> Consent.<Consent>find("subjectHash = ?1 order by grantedAt desc", subjectHash).list());
+    }
+
+    /** Revokes the subject's own consent; a null item when there is no such consent of theirs. */
+    public Uni<Consent> revoke(String subjectHash, UUID id) {
+        return Panache.withTransaction(() -> Consent.<Consent>findById(id).flatMap(c -> {
+            if (c == null || !c.subjectHash.equals(subjectHash)) {
+                return Uni.createFrom().nullItem();
+            }
+            if (c.revokedAt == null) {
+                c.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            return Uni.createFrom().item(c);
+        }));
+    }
+
+    /**
+     * The consented records for the partner, or 403 when the consent is unknown, someone else's,
+     * revoked, expired or for another purpose. Either way the attempt is audited.
+     */
+    public Uni<ConsentViews.Credit> read(String partnerId, UUID consentId, String purpose) {
+        Uni<Consent> found = Panache.withSession(() -> Consent.<Consent>findById(consentId));
+        return found.flatMap(c -> {
+            String refusal = refusal(c, partnerId, purpose);
+            if (refusal != null) {
+                String subject = c == null ? "-" : c.subjectHash;
+                Uni<ConsentViews.Credit> refused = audit.append(subject, partnerId, purpose, consentId, false, refusal, null)
+                        .flatMap(x -> Uni.createFrom().failure(new ApiProblem(ProblemType.FORBIDDEN, refusal)));
+                return refused;
+            }
+            Uni<List<ConsentViews.Record>> records = store.subject(c.subjectHash).map(fields -> records(fields, c.kinds()));
+            return records
+                    .call(r -> audit.append(c.subjectHash, partnerId, purpose, consentId, true, null, c.recordKinds))
+                    .map(r -> new ConsentViews.Credit(c.id, c.purpose, c.kinds(), r));
+        });
+    }
+
+    static String refusal(Consent c, String partnerId, String purpose) {
+        if (c == null || !c.partnerId.equals(partnerId)) {
+            return "No consent with this id was given to you";
+        }
+        String state = c.state(Instant.now());
+        if (!"active".equals(state)) {
+            return "The consent is " + state;
+        }
+        if (!c.purpose.equals(purpose)) {
+            return "The consent was given for " + c.purpose + ", not " + purpose;
+        }
+        return null;
+    }
+
+    private static List<ConsentViews.Record> records(java.util.Map<String, EntityStore.Versioned> fields, List<String> kinds) {
+        List<ConsentViews.Record> out = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            JsonNode r = value.json();
+            if (field.startsWith(Dataset.PERSON_RECORD.feedName() + ":") && !r.path("withdrawn").asBoolean()
+                    && kinds.contains(r.path("kind").asText())) {
+                out.add(new ConsentViews.Record(r.path("id").asText(), r.path("kind").asText(),
+                        PersonRecord.KINDS.get(r.path("kind").asText()), text(r, "summary"), text(r, "authority"),
+                        date(r, "decidedOn"), date(r, "endsOn"), r.hasNonNull("amount") ? r.get("amount").decimalValue() : null));
+            }
+        });
+        out.sort(Comparator.comparing(ConsentViews.Record::decidedOn).reversed());
+        return out;
+    }
+
+    private static String text(JsonNode r, String f) {
+        return r.path(f).isTextual() ? r.path(f).asText() : null;
+    }
+
+    private static LocalDate date(JsonNode r, String f) {
+        return r.path(f).isTextual() ? LocalDate.parse(r.path(f).asText()) : null;
+    }
+
+}

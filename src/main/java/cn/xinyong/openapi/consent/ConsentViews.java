@@ -1,0 +1,55 @@
+package cn.xinyong.openapi.consent;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Shapes of the consent, personal-record and access-log API. */
+public final class ConsentViews {
+
+    private ConsentViews() {
+    }
+
+    /** Purposes a consent can name (授权用途). */
+    public static final Map<String, String> PURPOSES = Map.of(
+            "xinyidai", "信易贷申请", "xinyixing", "信易行开通", "xinyiyou", "信易游", "xinyizu", "信易租",
+            "xinyipi", "信易批");
+
+    @Schema(name = "ConsentGrant", description = "What the person allows")
+    public record Grant(
+            @Schema(description = "The partner's client id", required = true, example = "bank-001") String partnerId,
+            @Schema(description = "Purpose code", required = true, enumeration = {"xinyidai", "xinyixing", "xinyiyou",
+                "xinyizu", "xinyipi"}) String purpose,
+            @Schema(description = "Record kinds the partner may read", required = true,
+                    example = "[\"judgmentDefaulter\",\"penalty\"]") List<String> recordKinds,
+            @Schema(description = "When the consent ends (at most one year ahead)", required = true) Instant expiresAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Consent", description = "授权记录")
+    public record View(UUID id, String partnerId, String purpose, String purposeLabel, List<String> recordKinds,
+            Instant grantedAt, Instant expiresAt, Instant revokedAt,
+            @Schema(enumeration = {"active", "revoked", "expired"}) String state) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Access", description = "One access to the person's records (查询记录)")
+    public record Access(Instant at, String partnerId, String purpose, UUID consentId,
+            @Schema(enumeration = {"allowed", "refused"}) String outcome, String reason, List<String> recordKinds) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PersonRecord", description = "A personal credit record; the person's ID never appears")
+    public record Record(String id, String kind, String kindLabel, String summary, String authority, LocalDate decidedOn,
+            LocalDate endsOn, BigDecimal amount) {
+    }
+
+    @Schema(name = "PersonCredit", description = "The consented kinds of a person's records")
+    public record Credit(UUID consentId, String purpose, List<String> recordKinds, List<Record> records) {
+    }
+}
