@@ -75,7 +75,8 @@ public class IngestResource {
         return service.recentRuns(limit);
     }
 
-    private void authorize(String authorization) {
+    /** Checks the ingest token (also guards the other internal operations). */
+    public void authorize(String authorization) {
         String expected = config.token().filter(t -> !t.isBlank()).orElse(null);
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw new ApiProblem(ProblemType.UNAUTHORIZED, "Send the ingest token as 'Authorization: Bearer <token>'");

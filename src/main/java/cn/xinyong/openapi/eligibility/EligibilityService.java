@@ -1,0 +1,145 @@
+package cn.xinyong.openapi.eligibility;
+
+import cn.xinyong.openapi.entity.EntityStore;
+import cn.xinyong.openapi.lists.ListCatalog;
+import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.redis.ReadModelKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+
+/**
+ * Decides 信易+ eligibility from the subject's Redis document alone: one round trip per subject (or
+ * one per batch), every rule evaluated with its evidence, the result signed.
+ */
+@ApplicationScoped
+public class EligibilityService {
+
+    private final EntityStore store;
+    private final DecisionSigner signer;
+    private final TimeSource time;
+    private final SchemeCatalog.XinyiConfig config;
+
+    EligibilityService(EntityStore store, DecisionSigner signer, TimeSource time, SchemeCatalog.XinyiConfig config) {
+        this.store = store;
+        this.signer = signer;
+        this.time = time;
+        this.config = config;
+    }
+
+    /** The decision, or a null item when the subject is unknown. */
+    public Uni<EligibilityViews.Decision> decide(Scheme scheme, String uscc) {
+        return store.subject(uscc).map(fields -> decide(scheme, uscc, fields));
+    }
+
+    public Uni<List<EligibilityViews.Decision>> decideAll(Scheme scheme, List<String> codes) {
+        return store.subjects(codes).map(docs -> {
+            List<EligibilityViews.Decision> out = new ArrayList<>(codes.size());
+            for (int i = 0; i < codes.size(); i++) {
+                out.add(decide(scheme, codes.get(i), docs.get(i)));
+            }
+            return out;
+        });
+    }
+
+    EligibilityViews.Decision decide(Scheme scheme, String uscc, Map<String, EntityStore.Versioned> fields) {
+        EntityStore.Versioned entity = fields.get(ReadModelKeys.ENTITY_FIELD);
+        if (entity == null || entity.json().path("withdrawn").asBoolean()) {
+            return null;
+        }
+        LocalDate today = time.today();
+        SubjectFacts facts = facts(uscc, fields);
+        List<Rule.Outcome> outcomes = scheme.rules().stream().map(r -> r.evaluate(facts, today)).toList();
+        boolean eligible = outcomes.stream().allMatch(Rule.Outcome::passed);
+        List<String> restrictions = scheme.reportsRestrictions() ? restrictions(facts, today) : null;
+        Instant now = time.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = now.plus(scheme.decisionTtl());
+        Instant asOf = dataAsOf(fields);
+        String id = UUID.randomUUID().toString();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(config.issuer());
+        claims.setSubject(uscc);
+        claims.setAudience("xinyi:" + scheme.code());
+        claims.setJwtId(id);
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
+        claims.setClaim("scheme", scheme.code());
+        claims.setClaim("eligible", eligible);
+        claims.setStringListClaim("benefits", eligible ? scheme.benefits() : List.of());
+        if (restrictions != null) {
+            claims.setStringListClaim("restrictions", restrictions);
+        }
+        if (asOf != null) {
+            claims.setClaim("dataAsOf", asOf.toString());
+        }
+        return new EligibilityViews.Decision(id, scheme.code(), uscc, eligible, eligible ? scheme.benefits() : List.of(),
+                outcomes, restrictions, asOf, now, expires, signer.sign(claims));
+    }
+
+    /** 限制高消费: the measures of every current list membership that restricts high consumption. */
+    static List<String> restrictions(SubjectFacts facts, LocalDate today) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SubjectFacts.Listing l : facts.listings()) {
+            ListCatalog.byCode(l.list()).filter(ListCatalog.ListDefinition::restrictsHighConsumption)
+                    .filter(d -> cn.xinyong.openapi.disclosure.PublicationRules.listMembershipCurrent(l.listedOn(),
+                            l.removeBy(), l.removedOn(), false, today))
+                    .ifPresent(d -> out.addAll(d.measures().stream().filter(m -> m.startsWith("限制")).toList()));
+        }
+        return List.copyOf(out);
+    }
+
+    static SubjectFacts facts(String uscc, Map<String, EntityStore.Versioned> fields) {
+        JsonNode e = fields.get(ReadModelKeys.ENTITY_FIELD).json();
+        List<SubjectFacts.Listing> listings = new ArrayList<>();
+        List<SubjectFacts.Penalty> penalties = new ArrayList<>();
+        List<SubjectFacts.Commitment> commitments = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            JsonNode r = value.json();
+            if (r.path("withdrawn").asBoolean()) {
+                return;
+            }
+            if (field.startsWith(Dataset.LIST_ENTRY.feedName() + ":")) {
+                listings.add(new SubjectFacts.Listing(r.path("id").asText(), r.path("list").asText(), date(r, "listedOn"),
+                        date(r, "removeBy"), date(r, "removedOn")));
+            } else if (field.startsWith(Dataset.PENALTY.feedName() + ":")) {
+                penalties.add(new SubjectFacts.Penalty(r.path("id").asText(), r.path("severity").asText(),
+                        date(r, "decisionDate")));
+            } else if (field.startsWith(Dataset.COMMITMENT.feedName() + ":")) {
+                commitments.add(new SubjectFacts.Commitment(r.path("id").asText(), r.path("type").asText(),
+                        date(r, "committedOn"), r.path("fulfilment").asText()));
+            }
+        });
+        JsonNode g = e.path("creditGrade");
+        return new SubjectFacts(uscc, e.path("status").asText(null), date(e, "registeredOn"),
+                g.isObject() ? g.path("grade").asText(null) : null, g.isObject() ? date(g, "ratedOn") : null,
+                listings, penalties, commitments);
+    }
+
+    private static Instant dataAsOf(Map<String, EntityStore.Versioned> fields) {
+        Instant latest = null;
+        for (EntityStore.Versioned v : fields.values()) {
+            JsonNode u = v.json().path("updatedAt");
+            if (u.isTextual()) {
+                Instant t = Instant.parse(u.asText());
+                latest = latest == null || t.isAfter(latest) ? t : latest;
+            }
+        }
+        return latest;
+    }
+
+    private static LocalDate date(JsonNode n, String f) {
+        return n.path(f).isTextual() ? LocalDate.parse(n.path(f).asText()) : null;
+    }
+}

@@ -1,0 +1,43 @@
+package cn.xinyong.openapi.eligibility;
+
+import cn.xinyong.openapi.ingest.IngestResource;
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators replace the 信易+ schemes without a release; an invalid document changes nothing. */
+@Path("/internal/xinyi/schemes")
+@Tag(name = "internal")
+@SecurityRequirement(name = "ingestToken")
+public class SchemeAdminResource {
+
+    private final SchemeCatalog catalog;
+    private final IngestResource tokens;
+
+    SchemeAdminResource(SchemeCatalog catalog, IngestResource tokens) {
+        this.catalog = catalog;
+        this.tokens = tokens;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceSchemes", summary = "Replace the 信易+ scheme configuration")
+    public List<String> replace(@HeaderParam("Authorization") String authorization, byte[] body) {
+        tokens.authorize(authorization);
+        try {
+            return List.copyOf(catalog.replace(body).keySet());
+        } catch (SchemeParser.InvalidSchemes e) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "Schemes not changed: " + e.getMessage());
+        }
+    }
+}
