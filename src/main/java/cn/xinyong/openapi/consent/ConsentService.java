@@ -82,6 +82,25 @@ public class ConsentService {
         });
     }
 
+    /**
+     * Checks that the partner may use the consent for the purpose now and that it covers the record
+     * kinds needed; else 403, audited.
+     */
+    public Uni<Void> checkCovers(String partnerId, UUID consentId, String purpose, java.util.Set<String> needed) {
+        Uni<Consent> found = Panache.withSession(() -> Consent.<Consent>findById(consentId));
+        return found.flatMap(c -> {
+            String problem = refusal(c, partnerId, purpose);
+            String refusal = problem == null && !c.kinds().containsAll(needed)
+                    ? "The consent must cover " + needed + " for " + purpose : problem;
+            if (refusal == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> refused = audit.append(c == null ? "-" : c.subjectHash, partnerId, purpose, consentId, false,
+                    refusal, null).flatMap(x -> Uni.createFrom().failure(new ApiProblem(ProblemType.FORBIDDEN, refusal)));
+            return refused;
+        });
+    }
+
     static String refusal(Consent c, String partnerId, String purpose) {
         if (c == null || !c.partnerId.equals(partnerId)) {
             return "No consent with this id was given to you";
@@ -104,7 +123,8 @@ public class ConsentService {
                     && kinds.contains(r.path("kind").asText())) {
                 out.add(new ConsentViews.Record(r.path("id").asText(), r.path("kind").asText(),
                         PersonRecord.KINDS.get(r.path("kind").asText()), text(r, "summary"), text(r, "authority"),
-                        date(r, "decidedOn"), date(r, "endsOn"), r.hasNonNull("amount") ? r.get("amount").decimalValue() : null));
+                        date(r, "decidedOn"), date(r, "endsOn"), r.hasNonNull("amount") ? r.get("amount").decimalValue() : null,
+                        text(r, "severity")));
             }
         });
         out.sort(Comparator.comparing(ConsentViews.Record::decidedOn).reversed());

@@ -40,8 +40,11 @@ public class EligibilityResource {
     private final EligibilityService service;
     private final DecisionSigner signer;
     private final SecurityIdentity identity;
+    private final cn.xinyong.openapi.consent.ConsentService consents;
 
-    EligibilityResource(SchemeCatalog catalog, EligibilityService service, DecisionSigner signer, SecurityIdentity identity) {
+    EligibilityResource(SchemeCatalog catalog, EligibilityService service, DecisionSigner signer, SecurityIdentity identity,
+            cn.xinyong.openapi.consent.ConsentService consents) {
+        this.consents = consents;
         this.catalog = catalog;
         this.service = service;
         this.signer = signer;
@@ -70,6 +73,35 @@ public class EligibilityResource {
     @APIResponse(responseCode = "200", description = "A JSON Web Key Set")
     public Response jwks() {
         return Response.ok(signer.jwks()).header("Cache-Control", Caching.publicFor(3600)).build();
+    }
+
+    @GET
+    @Path("/{scheme}/eligibility/person")
+    @RolesAllowed(Caller.PARTNER_ROLE)
+    @SecurityRequirement(name = "jwt", scopes = {"eligibility:<scheme>", "persons:read"})
+    @Operation(operationId = "decidePersonEligibility", summary = "Decide for a natural person who consented (自然人信易+)",
+            description = "The person's consent (purpose = the scheme's code) opens their records; registration and "
+                    + "grade rules do not apply to persons. The access is audited and the token names the consent, never "
+                    + "the person.")
+    @APIResponse(responseCode = "200", description = "The decision",
+            content = @Content(schema = @Schema(implementation = EligibilityViews.Decision.class)))
+    @APIResponse(responseCode = "403", description = "No valid consent, or it does not cover the records the rules need",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> decidePerson(@PathParam("scheme") String code,
+            @org.jboss.resteasy.reactive.RestQuery("consent") String consent) {
+        Scheme scheme = scheme(code);
+        Caller caller = Callers.of(identity, "");
+        Callers.requireScope(caller, "persons:read");
+        java.util.UUID consentId;
+        try {
+            consentId = java.util.UUID.fromString(String.valueOf(consent));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("consent", "is not a consent id");
+        }
+        java.util.Set<String> needed = new java.util.TreeSet<>();
+        scheme.rules().forEach(r -> needed.addAll(r.personKindsNeeded()));
+        return consents.checkCovers(caller.clientId(), consentId, scheme.code(), needed)
+                .flatMap(ok -> consents.read(caller.clientId(), consentId, scheme.code())).map(credit -> Response.ok(service.decidePerson(scheme, credit)).header("Cache-Control", "no-store").build());
     }
 
     @GET

@@ -62,15 +62,45 @@ public class EligibilityService {
         LocalDate today = time.today();
         SubjectFacts facts = facts(uscc, fields);
         List<Rule.Outcome> outcomes = scheme.rules().stream().map(r -> r.evaluate(facts, today)).toList();
-        boolean eligible = outcomes.stream().allMatch(Rule.Outcome::passed);
         List<String> restrictions = scheme.reportsRestrictions() ? restrictions(facts, today) : null;
+        return sign(scheme, uscc, outcomes, restrictions, dataAsOf(fields));
+    }
+
+    /**
+     * The decision for a natural person from the records their consent opened: rules about
+     * registration and grades do not apply to persons and say so; the token names the consent, never
+     * the person.
+     */
+    public EligibilityViews.Decision decidePerson(Scheme scheme, cn.xinyong.openapi.consent.ConsentViews.Credit credit) {
+        LocalDate today = time.today();
+        List<SubjectFacts.Listing> listings = new ArrayList<>();
+        List<SubjectFacts.Penalty> penalties = new ArrayList<>();
+        for (var r : credit.records()) {
+            switch (r.kind()) {
+                case "judgmentDefaulter", "seriousDishonesty" ->
+                        listings.add(new SubjectFacts.Listing(r.id(), r.kind(), r.decidedOn(), r.endsOn(), null));
+                case "penalty" -> penalties.add(new SubjectFacts.Penalty(r.id(),
+                        r.severity() == null ? "general" : r.severity(), r.decidedOn()));
+                default -> { }
+            }
+        }
+        String subject = "consent:" + credit.consentId();
+        SubjectFacts facts = new SubjectFacts(subject, null, null, null, null, listings, penalties, List.of());
+        List<Rule.Outcome> outcomes = scheme.rules().stream().map(r -> r.appliesToPersons() ? r.evaluate(facts, today)
+                : new Rule.Outcome(r.type(), r.describe() + " (not applicable to natural persons)", true, List.of()))
+                .toList();
+        return sign(scheme, subject, outcomes, scheme.reportsRestrictions() ? restrictions(facts, today) : null, null);
+    }
+
+    private EligibilityViews.Decision sign(Scheme scheme, String subject, List<Rule.Outcome> outcomes,
+            List<String> restrictions, Instant asOf) {
+        boolean eligible = outcomes.stream().allMatch(Rule.Outcome::passed);
         Instant now = time.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(scheme.decisionTtl());
-        Instant asOf = dataAsOf(fields);
         String id = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.issuer());
-        claims.setSubject(uscc);
+        claims.setSubject(subject);
         claims.setAudience("xinyi:" + scheme.code());
         claims.setJwtId(id);
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
@@ -84,7 +114,7 @@ public class EligibilityService {
         if (asOf != null) {
             claims.setClaim("dataAsOf", asOf.toString());
         }
-        return new EligibilityViews.Decision(id, scheme.code(), uscc, eligible, eligible ? scheme.benefits() : List.of(),
+        return new EligibilityViews.Decision(id, scheme.code(), subject, eligible, eligible ? scheme.benefits() : List.of(),
                 outcomes, restrictions, asOf, now, expires, signer.sign(claims));
     }
 

@@ -14,6 +14,16 @@ public sealed interface Rule {
     record Outcome(String rule, String description, boolean passed, List<Evidence> evidence) {
     }
 
+    /** Whether the rule means anything for a natural person (registration and grades do not). */
+    default boolean appliesToPersons() {
+        return true;
+    }
+
+    /** The record kinds a person's consent must cover for this rule to be decided. */
+    default Set<String> personKindsNeeded() {
+        return Set.of();
+    }
+
     /** A record that bears on the outcome. */
     record Evidence(String recordId, String kind, LocalDate date, String detail) {
     }
@@ -26,6 +36,10 @@ public sealed interface Rule {
 
     /** 登记状态 must be one of the allowed statuses (e.g. 存续). */
     record Status(Set<String> allowed) implements Rule {
+        public boolean appliesToPersons() {
+            return false;
+        }
+
         public String type() {
             return "status";
         }
@@ -43,6 +57,12 @@ public sealed interface Rule {
 
     /** Not currently on any of the named lists. */
     record NotListed(Set<String> lists) implements Rule {
+        public Set<String> personKindsNeeded() {
+            Set<String> kinds = new java.util.HashSet<>(lists);
+            kinds.retainAll(Set.of("judgmentDefaulter", "seriousDishonesty"));
+            return kinds;
+        }
+
         public String type() {
             return "notListed";
         }
@@ -66,6 +86,10 @@ public sealed interface Rule {
 
     /** 信用等级 at least {@code grade} (A best, D worst); a subject without a grade passes only if allowed. */
     record MinGrade(String grade, boolean allowUngraded) implements Rule {
+        public boolean appliesToPersons() {
+            return false;
+        }
+
         public String type() {
             return "minGrade";
         }
@@ -85,6 +109,10 @@ public sealed interface Rule {
 
     /** No penalty of the given severities decided within the last N months. */
     record NoPenalty(Set<String> severities, int withinMonths) implements Rule {
+        public Set<String> personKindsNeeded() {
+            return Set.of("penalty");
+        }
+
         public String type() {
             return "noPenalty";
         }
@@ -107,6 +135,10 @@ public sealed interface Rule {
 
     /** Registered at least N months ago. */
     record RegisteredFor(int months) implements Rule {
+        public boolean appliesToPersons() {
+            return false;
+        }
+
         public String type() {
             return "registeredFor";
         }
@@ -123,6 +155,10 @@ public sealed interface Rule {
 
     /** No credit commitment left unfulfilled (breached). */
     record CommitmentsKept() implements Rule {
+        public boolean appliesToPersons() {
+            return false;
+        }
+
         public String type() {
             return "commitmentsKept";
         }

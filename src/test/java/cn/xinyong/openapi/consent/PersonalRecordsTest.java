@@ -138,6 +138,33 @@ class PersonalRecordsTest {
     }
 
     @Test
+    void aPersonsXinyiDecisionGoesThroughTheirConsent() {
+        String resident = residentId();
+        String tag = java.util.UUID.randomUUID().toString();
+        String subject = Tokens.subject("app-user-6", resident);
+        ingest(personRecord("PR-" + tag, resident, "judgmentDefaulter"));
+        String transit = Tokens.bearer(Tokens.partner("metro-1", "unlimited", "eligibility:xinyixing persons:read"));
+        String narrow = grant(subject, "metro-1", "xinyixing", List.of("penalty"), Instant.now().plusSeconds(600));
+        given().header("Authorization", transit).queryParam("consent", narrow).get("/v1/xinyi/xinyixing/eligibility/person")
+                .then().statusCode(403).body("detail", containsString("judgmentDefaulter"));
+        String consent = grant(subject, "metro-1", "xinyixing", List.of("judgmentDefaulter", "seriousDishonesty", "penalty"),
+                Instant.now().plusSeconds(600));
+        String body = given().header("Authorization", transit).queryParam("consent", consent)
+                .get("/v1/xinyi/xinyixing/eligibility/person").then().statusCode(200)
+                .body("eligible", equalTo(false)).body("subject", equalTo("consent:" + consent))
+                .body("rules.find { it.rule == 'notListed' }.evidence[0].recordId", equalTo("PR-" + tag))
+                .body("restrictions.size()", org.hamcrest.Matchers.greaterThan(0))
+                .extract().asString();
+        assertFalse(body.contains(resident));
+        given().header("Authorization", Tokens.bearer(Tokens.partner("metro-1", "unlimited", "eligibility:xinyixing")))
+                .queryParam("consent", consent).get("/v1/xinyi/xinyixing/eligibility/person").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(subject)).get("/v1/me/accesses").then().statusCode(200)
+                .body("findAll { it.outcome == 'allowed' && it.purpose == 'xinyixing' }", hasSize(1))
+                .body("findAll { it.outcome == 'refused' }", hasSize(1));
+        assertTrue(logLines.stream().noneMatch(l -> l.contains(resident)));
+    }
+
+    @Test
     void anExpiredConsentIsRefused() throws Exception {
         String resident = residentId();
         String tag = java.util.UUID.randomUUID().toString();

@@ -17,7 +17,8 @@ public record PersonRecord(
         String authority,
         LocalDate decidedOn,
         LocalDate endsOn,
-        BigDecimal amount) implements FeedRecord {
+        BigDecimal amount,
+        String severity) implements FeedRecord {
 
     /** The person's record kinds, each with its Chinese term. */
     public static final java.util.Map<String, String> KINDS = java.util.Map.of(
@@ -36,11 +37,12 @@ public record PersonRecord(
                 .required("kind", kind).oneOf("kind", kind, KINDS.keySet())
                 .required("decidedOn", decidedOn)
                 .required("authority", authority)
-                .notBefore("endsOn", endsOn, "decidedOn", decidedOn);
+                .notBefore("endsOn", endsOn, "decidedOn", decidedOn)
+                .oneOf("severity", severity, Vocabulary.PENALTY_SEVERITIES.keySet());
     }
 
     /** The record without the person's ID, as stored. */
     public PersonRecord withoutId() {
-        return new PersonRecord(null, kind, summary, authority, decidedOn, endsOn, amount);
+        return new PersonRecord(null, kind, summary, authority, decidedOn, endsOn, amount, severity);
     }
 }
