@@ -1,0 +1,23 @@
+package cn.xinyong.openapi.platform.web;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+
+/** The API's description and its two security schemes. */
+@OpenAPIDefinition(info = @Info(title = "Xinyong Open API (信用信息公开查询)", version = "1.0.0",
+        description = "Public read API of the city's credit information sharing platform (信用信息共享平台): entity "
+                + "lookup and search, red/black lists and batch screening, 双公示 disclosures with change feeds and "
+                + "exports, 信易+ eligibility, and consent-based personal records. Open data needs no token (low "
+                + "quota); partners and residents use JWT bearer tokens. Errors are RFC 9457 problem+json."))
+@SecuritySchemes({
+    @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+            description = "Partner or resident token: issuer, audience, client id, plan and scopes (screening, "
+                    + "eligibility:<scheme>, persons:read); residents' tokens name them"),
+    @SecurityScheme(securitySchemeName = "ingestToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+            description = "The platform's ingest token (internal operations only)")})
+public class ApiDefinition extends Application {
+}
