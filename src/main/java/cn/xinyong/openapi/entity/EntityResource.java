@@ -44,14 +44,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EntityResource {
 
     static final int MAX_QUERY_CHARS = 50;
+    private final com.fasterxml.jackson.databind.ObjectWriter profileWriter;
     private final EntityService service;
     private final ListService lists;
     private final DisclosureResource disclosures;
 
-    EntityResource(EntityService service, ListService lists, DisclosureResource disclosures) {
+    EntityResource(EntityService service, ListService lists, DisclosureResource disclosures,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.profileWriter = mapper.writerFor(EntityViews.Profile.class);
         this.service = service;
         this.lists = lists;
         this.disclosures = disclosures;
+    }
+
+    /** The hot path serialises with a prepared writer: the generic Response path looks one up per call. */
+    private byte[] json(EntityViews.Profile profile) {
+        try {
+            return profileWriter.writeValueAsBytes(profile);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
@@ -124,7 +136,8 @@ public class EntityResource {
             }
             EntityTag tag = new EntityTag(result.etag());
             Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-            Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(result.profile());
+            Response.ResponseBuilder answer = notModified != null ? notModified
+                    : Response.ok(json(result.profile()), MediaType.APPLICATION_JSON_TYPE);
             return answer.tag(tag).header("Cache-Control", Caching.publicFor(60)).build();
         });
     }

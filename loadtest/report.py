@@ -1,0 +1,40 @@
+"""Writes loadtest/RESULTS.md from the wrk figures: each scenario as a ratio to the baseline."""
+import platform
+import subprocess
+import sys
+import time
+
+rows_file, out, entities, load_line, load_seconds, duration, connections, threads, _, total = sys.argv[1:11]
+rows = [line.rstrip("\n").split("\t") for line in open(rows_file) if line.strip()]
+base = float(rows[0][1])
+
+
+def cpu():
+    try:
+        return subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() + " cores"
+    except OSError:
+        return "?"
+
+
+with open(out, "w") as f:
+    f.write("# Load test results\n\n")
+    f.write("Written by `loadtest/run.sh` on %s (%s, %s). Each figure was measured in the same run as the\n"
+            % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), platform.machine(), cpu()))
+    f.write("baseline: a plain Vert.x handler that answers the entity lookup with one Redis HGETALL and nothing\n")
+    f.write("else. Ratios compare throughput with that baseline (1.00 = as fast as the least possible work).\n\n")
+    f.write("wrk: %s threads, %s connections, %s per scenario after a warm-up; load generator, service, Redis,\n"
+            % (threads, connections, duration))
+    f.write("OpenSearch and PostgreSQL all share the same 2 cores, so absolute figures are a floor, not a capacity.\n\n")
+    f.write("| scenario | requests/s | p50 | p99 | ratio to baseline | non-2xx/3xx | notes |\n")
+    f.write("|---|---:|---:|---:|---:|---:|---|\n")
+    for name, rps, p50, p99, non2xx, errors, note in rows:
+        ratio = float(rps) / base if base else 0
+        extra = note
+        if errors != "none":
+            extra = (note + "; " if note else "") + errors
+        if name.startswith("screening"):
+            extra = (extra + "; " if extra else "") + "%.0f subjects/s" % (float(rps) * 1000)
+        f.write("| %s | %s | %s | %s | %.2f | %s | %s |\n" % (name, rps, p50, p99, ratio, non2xx, extra))
+    f.write("\nData: %s entities generated and bulk-loaded (`bin/load --rebuild`) in %s s: %s\n"
+            % (entities, load_seconds, load_line))
+    f.write("\nWhole run: %s s.\n" % total)

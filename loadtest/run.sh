@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Load test: builds the service, starts local Redis/PostgreSQL/OpenSearch, loads the large synthetic
+# set, then measures each scenario with wrk against the service and, in the same run, a baseline
+# (a minimal Vert.x handler returning the same Redis value). Figures go to loadtest/RESULTS.md as
+# ratios to that baseline. Everything runs on loopback and stops by itself.
+#
+# Parameters (environment), with defaults:
+ENTITIES="${ENTITIES:-1000000}"     # entities in the generated set (about 4 feed lines each)
+DURATION="${DURATION:-20s}"         # measured time per scenario
+WARMUP="${WARMUP:-5s}"              # unmeasured warm-up per scenario
+JIT_WARMUP="${JIT_WARMUP:-15s}"     # unmeasured warm-up of each server before any measurement
+CONNECTIONS="${CONNECTIONS:-32}"    # concurrent connections
+THREADS="${THREADS:-2}"             # wrk threads
+SEED="${SEED:-20261125}"            # generator seed
+SERVICE_PORT="${SERVICE_PORT:-18080}"
+BASELINE_PORT="${BASELINE_PORT:-18081}"
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+WORK="$ROOT/target/loadtest"
+INFRA="$WORK/infra"
+export DATA="$WORK/data"
+mkdir -p "$WORK" "$DATA"
+log() { printf '[loadtest %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+started=$(date +%s)
+
+if ! command -v wrk >/dev/null; then
+  log "installing wrk from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || {
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+fi
+command -v python3 >/dev/null || { log "python3 is needed to prepare request data"; exit 1; }
+
+log "building"
+./mvnw -q package -DskipTests
+
+APP_PID=""; BASE_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$BASE_PID" ] && kill "$BASE_PID" 2>/dev/null || true
+  bin/infra down "$INFRA" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-1g}" bin/infra up "$INFRA" >/dev/null
+# shellcheck disable=SC1091
+. "$INFRA/env"
+
+FEED="$WORK/feed-$ENTITIES-$SEED.ndjson.gz"
+if [ ! -f "$FEED" ]; then
+  log "generating $ENTITIES entities"
+  bin/generate "$FEED" "$ENTITIES" "$SEED" "$(date +%F)" >&2
+fi
+log "loading $(basename "$FEED")"
+load_started=$(date +%s.%N)
+LOAD_OUT=$(bin/load --dir "$INFRA" --rebuild "$FEED" 2>/dev/null | grep 'lines/s' || true)
+load_seconds=$(python3 -c "import time;print(round(time.time()-$load_started,1))")
+log "loaded: $LOAD_OUT"
+
+# A signing key and a partner token for the authenticated scenarios (RS256 with openssl).
+KEYS="$WORK/keys"; mkdir -p "$KEYS"
+[ -f "$KEYS/private.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/private.pem" 2>/dev/null
+openssl rsa -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem" 2>/dev/null
+b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
+PAYLOAD=$(printf '{"iss":"https://auth.loadtest","aud":"xinyong-open-api","sub":"bench","client_id":"bench","groups":["partner"],"scope":"screening eligibility:xinyidai","plan":"bench","iat":%d,"exp":%d}' "$now" $((now + 7200)) | b64)
+SIG=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$KEYS/private.pem" | b64)
+export TOKEN="$HEADER.$PAYLOAD.$SIG"
+
+LIMITS=""
+for plan in anonymous bench; do
+  for group in lookups search screening exports eligibility persons; do
+    LIMITS="$LIMITS -Dxinyong.ratelimit.plans.$plan.$group.rate=10000000 -Dxinyong.ratelimit.plans.$plan.$group.burst=10000000"
+  done
+done
+log "starting the service on :$SERVICE_PORT"
+# shellcheck disable=SC2086
+XINYONG_REDIS_URL="$REDIS_URL" XINYONG_OPENSEARCH_URL="$OPENSEARCH_URL" XINYONG_PG_HOSTPORT="$PG_HOSTPORT" \
+  java -Xmx1g -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN \
+  -Dmp.jwt.verify.publickey.location="$KEYS/public.pem" -Dmp.jwt.verify.issuer=https://auth.loadtest \
+  -Dxinyong.ratelimit.trusted-proxies=none $LIMITS \
+  -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+
+log "starting the baseline on :$BASELINE_PORT"
+java -Xmx256m -cp "target/quarkus-app/lib/main/*" loadtest/baseline/Baseline.java "$BASELINE_PORT" "$REDIS_URL" "xy:" \
+  > "$WORK/baseline.log" 2>&1 &
+BASE_PID=$!
+for _ in $(seq 1 60); do grep -q listening "$WORK/baseline.log" 2>/dev/null && break; sleep 1; done
+
+log "preparing request data"
+python3 loadtest/prepare.py "$OPENSEARCH_URL" "http://127.0.0.1:$SERVICE_PORT" "$DATA"
+
+RESULTS="$WORK/results.tsv"; : > "$RESULTS"
+measure() { # name port script [note] [connections]
+  local name="$1" port="$2" script="$3" note="${4:-}" conns="${5:-$CONNECTIONS}" out
+  wrk -t"$THREADS" -c"$conns" -d"$WARMUP" --timeout 30s -s "loadtest/scenarios/$script" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
+  out=$(wrk -t"$THREADS" -c"$conns" -d"$DURATION" --timeout 30s --latency -s "loadtest/scenarios/$script" "http://127.0.0.1:$port")
+  echo "$out" > "$WORK/wrk-$name.txt"
+  local rps p50 p99 non2xx errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}'); non2xx=${non2xx:-0}
+  errors=$(echo "$out" | awk '/Socket errors/ {print $0}' | sed 's/^ *//'); errors=${errors:-none}
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$non2xx" "$errors" "$note" >> "$RESULTS"
+  log "$name: $rps req/s, p50 $p50, p99 $p99, non-2xx/3xx $non2xx"
+}
+log "warming up both servers (JIT) for $JIT_WARMUP"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s loadtest/scenarios/baseline.lua "http://127.0.0.1:$BASELINE_PORT" >/dev/null 2>&1 || true
+for s in lookup.lua eligibility.lua revalidate.lua; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s "loadtest/scenarios/$s" "http://127.0.0.1:$SERVICE_PORT" >/dev/null 2>&1 || true
+done
+measure baseline "$BASELINE_PORT" baseline.lua "plain Vert.x + one HGETALL"
+measure "entity lookup" "$SERVICE_PORT" lookup.lua
+measure "304 revalidation" "$SERVICE_PORT" revalidate.lua "If-None-Match with a current ETag"
+measure "name search" "$SERVICE_PORT" search.lua
+measure "list query" "$SERVICE_PORT" list.lua "current entries, one list, one city"
+measure "eligibility (信易贷)" "$SERVICE_PORT" eligibility.lua "signed decision per request"
+measure "screening (1,000 subjects)" "$SERVICE_PORT" screening.lua "500 codes + 500 names per request, 4 connections" 4
+measure "change feed paging" "$SERVICE_PORT" feed.lua "500 changes per page"
+measure "invalid input" "$SERVICE_PORT" invalid.lua "all 400 problem+json by design"
+
+python3 loadtest/report.py "$RESULTS" "$ROOT/loadtest/RESULTS.md" "$ENTITIES" "$LOAD_OUT" "$load_seconds" \
+  "$DURATION" "$CONNECTIONS" "$THREADS" "$OPENSEARCH_URL" "$(( $(date +%s) - started ))"
+log "done in $(( $(date +%s) - started )) s; see loadtest/RESULTS.md"
