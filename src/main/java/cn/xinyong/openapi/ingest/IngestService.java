@@ -35,7 +35,11 @@ public class IngestService {
     private final IngestConfig config;
     private final FeedParser parser;
 
-    IngestService(Projector projector, IngestConfig config, ObjectMapper mapper) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    IngestService(Projector projector, IngestConfig config, ObjectMapper mapper,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.projector = projector;
         this.config = config;
         this.parser = new FeedParser(mapper);
@@ -115,6 +119,9 @@ public class IngestService {
                 Duration.between(started, finished).toMillis());
         Log.infof("ingest from %s: %d lines, %d applied, %d stale, %d rejected in %d ms", source, read, applied,
                 stale, rejected, report.millis());
+        meters.counter("xinyong.ingest.events", "outcome", "applied").increment(applied);
+        meters.counter("xinyong.ingest.events", "outcome", "stale").increment(stale);
+        meters.counter("xinyong.ingest.events", "outcome", "rejected").increment(rejected);
         record(source, started, finished, report);
         return report;
     }

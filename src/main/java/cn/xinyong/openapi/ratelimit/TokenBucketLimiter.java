@@ -66,9 +66,19 @@ public class TokenBucketLimiter {
     private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
     private final AtomicLong lastWarning = new AtomicLong();
 
-    public TokenBucketLimiter(@RedisClientName("ratelimit") Redis redis, RateLimitConfig config) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    @jakarta.inject.Inject
+    public TokenBucketLimiter(@RedisClientName("ratelimit") Redis redis, RateLimitConfig config,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.redis = redis;
         this.config = config;
+        this.meters = meters;
+    }
+
+    /** A limiter over another Redis (a second instance, in tests), without metrics. */
+    public TokenBucketLimiter(Redis redis, RateLimitConfig config) {
+        this(redis, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     public Uni<Decision> take(String key, RateLimitConfig.Bucket bucket, String group) {
@@ -85,7 +95,9 @@ public class TokenBucketLimiter {
                 .onFailure().recoverWithItem(e -> {
                     warn(e);
                     return takeLocally(key, bucket, group);
-                });
+                })
+                .invoke(d -> meters.counter("xinyong.ratelimit.decisions", "group", group,
+                        "outcome", d.allowed() ? "allowed" : "limited", "store", d.local() ? "local" : "redis").increment());
     }
 
     Decision takeLocally(String key, RateLimitConfig.Bucket bucket, String group) {

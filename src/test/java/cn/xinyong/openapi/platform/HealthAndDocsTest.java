@@ -29,6 +29,24 @@ class HealthAndDocsTest {
     }
 
     @Test
+    void echoesOrAssignsARequestId() {
+        given().header("X-Request-Id", "abc-123").get("/v1/lists").then().statusCode(200)
+                .header("X-Request-Id", "abc-123");
+        given().header("X-Request-Id", "bad id with spaces").get("/v1/lists").then().statusCode(200)
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void countsRateLimitDecisionsAndIngestOutcomes() {
+        given().header("X-Forwarded-For", "192.0.2.77").get("/v1/lists").then().statusCode(200);
+        cn.xinyong.openapi.support.Fixtures.ingest(cn.xinyong.openapi.support.Fixtures.entity(
+                cn.xinyong.openapi.support.Fixtures.newUscc("110101"), "北京市指标测试有限公司", 1));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("xinyong_ratelimit_decisions_total{group=\"lookups\",outcome=\"allowed\""))
+                .body(containsString("xinyong_ingest_events_total{outcome=\"applied\""));
+    }
+
+    @Test
     void documentsEveryProblemType() {
         given().get("/problems/invalid-uscc").then().statusCode(200).body("status", equalTo(400));
         given().get("/problems/no-such-thing").then().statusCode(404).contentType("application/problem+json");

@@ -1,0 +1,43 @@
+package cn.xinyong.openapi.platform.web;
+
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, else a new one), puts
+ * it in the logging context and the answer, and writes one line per request: method, path, status,
+ * latency. Paths hold only public identifiers (organisation codes, consent ids), never a personal ID.
+ */
+public class RequestLog {
+
+    static final String STARTED = RequestLog.class.getName() + ".started";
+    static final String ID = RequestLog.class.getName() + ".id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @ServerRequestFilter(preMatching = true)
+    public void begin(ContainerRequestContext request) {
+        String given = request.getHeaderString("X-Request-Id");
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setProperty(ID, id);
+        request.setProperty(STARTED, System.nanoTime());
+        MDC.put("requestId", id);
+    }
+
+    @ServerResponseFilter
+    public void end(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(ID);
+        if (id != null) {
+            response.getHeaders().putSingle("X-Request-Id", id);
+        }
+        if (request.getProperty(STARTED) instanceof Long started) {
+            Log.infof("%s %s %d %.1fms", request.getMethod(), request.getUriInfo().getPath(), response.getStatus(),
+                    (System.nanoTime() - started) / 1e6);
+        }
+    }
+}
