@@ -34,7 +34,21 @@ public final class NameMatcher {
 
     /** The distinctive part: the normalised name without leading region names and the company form. */
     public static String core(String name) {
-        String n = normalise(name);
+        return strip(normalise(name));
+    }
+
+    /**
+     * The distinctive part as search text: like {@link #core} but brackets become spaces, because the
+     * index's bigrams do not cross them either.
+     */
+    public static String searchCore(String name) {
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        n = BRACKETS.matcher(n).replaceAll(" ").toUpperCase(java.util.Locale.ROOT).replace("有限责任公司", "有限公司");
+        return strip(n.strip()).strip();
+    }
+
+    private static String strip(String normalised) {
+        String n = normalised;
         for (String[] form : FORMS) {
             if (n.endsWith(form[1]) || n.endsWith(form[0])) {
                 n = n.substring(0, n.length() - (n.endsWith(form[0]) ? form[0].length() : form[1].length()));

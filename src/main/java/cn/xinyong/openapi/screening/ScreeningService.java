@@ -141,11 +141,15 @@ public class ScreeningService {
 
     private ObjectNode nameQuery(Item item, int maxMatches) {
         ObjectNode q = mapper.createObjectNode();
-        q.put("size", Math.max(10, maxMatches * 3));
+        q.put("size", Math.max(5, maxMatches * 2));
+        q.put("track_total_hits", false);
         q.putArray("_source").add("uscc").add("name");
         ObjectNode bool = q.putObject("query").putObject("bool");
+        // Every bigram of the distinctive part must be there: variants differ in width, brackets, form and
+        // region, which normalisation removes, so this keeps recall while sparing OpenSearch the long
+        // tails of common bigrams (商贸, 科技) on a large index.
         bool.putArray("must").addObject().putObject("match").putObject("name")
-                .put("query", NameMatcher.core(item.name())).put("minimum_should_match", "60%");
+                .put("query", NameMatcher.searchCore(item.name())).put("operator", "and");
         bool.putArray("should").addObject().putObject("match_phrase").putObject("name")
                 .put("query", NameMatcher.normalise(item.name())).put("boost", 2);
         var filter = bool.putArray("filter");

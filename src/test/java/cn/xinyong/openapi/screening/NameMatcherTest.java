@@ -20,6 +20,11 @@ class NameMatcherTest {
     }
 
     @Test
+    void searchTextKeepsBracketsAsBreaksLikeTheIndex() {
+        assertEquals("鹏程万里 集团 物流", NameMatcher.searchCore("武汉市江汉区鹏程万里（集团）物流有限责任公司"));
+    }
+
+    @Test
     void differentNamesScoreLow() {
         assertTrue(NameMatcher.score("恒泰商贸有限公司", "永安物流有限公司") < 0.2);
         double partial = NameMatcher.score("恒泰商贸有限公司", "恒泰物流有限公司");
