@@ -7,6 +7,7 @@ import time
 rows_file, out, entities, load_line, load_seconds, duration, connections, threads, _, total = sys.argv[1:11]
 rows = [line.rstrip("\n").split("\t") for line in open(rows_file) if line.strip()]
 base = float(rows[0][1])
+lookup = next((float(r[1]) for r in rows if r[0] == "entity lookup"), 0.0)
 
 
 def cpu():
@@ -25,8 +26,8 @@ with open(out, "w") as f:
     f.write("wrk: %s threads, %s connections, %s per scenario after a warm-up; load generator, service, Redis,\n"
             % (threads, connections, duration))
     f.write("OpenSearch and PostgreSQL all share the same 2 cores, so absolute figures are a floor, not a capacity.\n\n")
-    f.write("| scenario | requests/s | p50 | p99 | ratio to baseline | non-2xx/3xx | notes |\n")
-    f.write("|---|---:|---:|---:|---:|---:|---|\n")
+    f.write("| scenario | requests/s | p50 | p99 | ratio to baseline | ratio to entity lookup | non-2xx/3xx | notes |\n")
+    f.write("|---|---:|---:|---:|---:|---:|---:|---|\n")
     for name, rps, p50, p99, non2xx, errors, note in rows:
         ratio = float(rps) / base if base else 0
         extra = note
@@ -34,7 +35,8 @@ with open(out, "w") as f:
             extra = (note + "; " if note else "") + errors
         if name.startswith("screening"):
             extra = (extra + "; " if extra else "") + "%.0f subjects/s" % (float(rps) * 1000)
-        f.write("| %s | %s | %s | %s | %.2f | %s | %s |\n" % (name, rps, p50, p99, ratio, non2xx, extra))
+        vs_lookup = "%.2f" % (float(rps) / lookup) if lookup and name != "baseline" else "-"
+        f.write("| %s | %s | %s | %s | %.2f | %s | %s | %s |\n" % (name, rps, p50, p99, ratio, vs_lookup, non2xx, extra))
     f.write("\nData: %s entities generated and bulk-loaded (`bin/load --rebuild`) in %s s: %s\n"
-            % (entities, load_seconds, load_line))
+            % (entities, load_seconds, load_line[load_line.find("feed-"):] if "feed-" in load_line else load_line))
     f.write("\nWhole run: %s s.\n" % total)
