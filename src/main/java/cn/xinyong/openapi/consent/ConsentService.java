@@ -1,5 +1,8 @@
 package cn.xinyong.openapi.consent;
 
+import static cn.xinyong.openapi.platform.JsonFields.date;
+import static cn.xinyong.openapi.platform.JsonFields.text;
+
 import cn.xinyong.openapi.entity.EntityStore;
 import cn.xinyong.openapi.ingest.feed.PersonRecord;
 import cn.xinyong.openapi.platform.Dataset;
@@ -131,12 +134,6 @@ public class ConsentService {
         return out;
     }
 
-    private static String text(JsonNode r, String f) {
-        return r.path(f).isTextual() ? r.path(f).asText() : null;
-    }
 
-    private static LocalDate date(JsonNode r, String f) {
-        return r.path(f).isTextual() ? LocalDate.parse(r.path(f).asText()) : null;
-    }
 
 }

@@ -1,5 +1,7 @@
 package cn.xinyong.openapi.eligibility;
 
+import static cn.xinyong.openapi.platform.JsonFields.date;
+
 import cn.xinyong.openapi.entity.EntityStore;
 import cn.xinyong.openapi.lists.ListCatalog;
 import cn.xinyong.openapi.platform.Dataset;
@@ -169,7 +171,4 @@ public class EligibilityService {
         return latest;
     }
 
-    private static LocalDate date(JsonNode n, String f) {
-        return n.path(f).isTextual() ? LocalDate.parse(n.path(f).asText()) : null;
-    }
 }

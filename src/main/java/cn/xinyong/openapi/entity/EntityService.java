@@ -1,5 +1,8 @@
 package cn.xinyong.openapi.entity;
 
+import static cn.xinyong.openapi.platform.JsonFields.date;
+import static cn.xinyong.openapi.platform.JsonFields.instant;
+
 import cn.xinyong.openapi.disclosure.PublicationRules;
 import cn.xinyong.openapi.ingest.feed.Vocabulary;
 import cn.xinyong.openapi.platform.Dataset;
@@ -67,10 +70,10 @@ public class EntityService {
         int penalties = 0;
         int commitments = 0;
         List<EntityViews.ListMembership> lists = new ArrayList<>();
-        Instant asOf = instant(e.path("updatedAt"));
+        Instant asOf = instant(e, "updatedAt");
         for (Map.Entry<String, EntityStore.Versioned> f : fields.entrySet()) {
             JsonNode r = f.getValue().json();
-            Instant updated = instant(r.path("updatedAt"));
+            Instant updated = instant(r, "updatedAt");
             if (updated != null && (asOf == null || updated.isAfter(asOf))) {
                 asOf = updated;
             }
@@ -79,27 +82,27 @@ public class EntityService {
             if (field.startsWith(Dataset.LICENCE.feedName() + ":") && PublicationRules.licencePublic(withdrawn)) {
                 licences++;
             } else if (field.startsWith(Dataset.PENALTY.feedName() + ":") && PublicationRules.penaltyPublic(
-                    r.path("severity").asText(null), date(r.path("publicationEnd")), withdrawn, today)) {
+                    r.path("severity").asText(null), date(r, "publicationEnd"), withdrawn, today)) {
                 penalties++;
             } else if (field.startsWith(Dataset.COMMITMENT.feedName() + ":") && !withdrawn) {
                 commitments++;
             } else if (field.startsWith(Dataset.LIST_ENTRY.feedName() + ":") && PublicationRules.listMembershipCurrent(
-                    date(r.path("listedOn")), date(r.path("removeBy")), date(r.path("removedOn")), withdrawn, today)) {
+                    date(r, "listedOn"), date(r, "removeBy"), date(r, "removedOn"), withdrawn, today)) {
                 String list = r.path("list").asText();
                 lists.add(new EntityViews.ListMembership(list, Vocabulary.LISTS.getOrDefault(list, list),
-                        date(r.path("listedOn")), date(r.path("removeBy")), r.path("authority").asText(null)));
+                        date(r, "listedOn"), date(r, "removeBy"), r.path("authority").asText(null)));
             }
         }
         JsonNode g = e.path("creditGrade");
         EntityViews.Grade grade = g.isObject() ? new EntityViews.Grade(g.path("grade").asText(),
-                Vocabulary.CREDIT_GRADES.get(g.path("grade").asText()), date(g.path("ratedOn")),
+                Vocabulary.CREDIT_GRADES.get(g.path("grade").asText()), date(g, "ratedOn"),
                 g.path("evaluatedBy").asText(null)) : null;
         String kind = e.path("kind").asText();
         String status = e.path("status").asText();
         return new EntityViews.Profile(e.path("uscc").asText(), e.path("name").asText(), kind,
                 Vocabulary.ENTITY_KINDS.get(kind), status, Vocabulary.ENTITY_STATUSES.get(status),
                 e.path("legalRepresentative").asText(null), e.path("registrationAuthority").asText(null),
-                e.path("regionCode").asText(null), date(e.path("registeredOn")), e.path("industry").asText(null),
+                e.path("regionCode").asText(null), date(e, "registeredOn"), e.path("industry").asText(null),
                 e.path("address").asText(null), grade, lists, new EntityViews.Counts(licences, penalties, commitments),
                 asOf);
     }
@@ -141,14 +144,8 @@ public class EntityService {
     private static EntityViews.Summary summary(JsonNode s) {
         return new EntityViews.Summary(s.path("uscc").asText(), s.path("name").asText(), s.path("kind").asText(null),
                 s.path("status").asText(null), s.path("regionCode").asText(null), s.path("creditGrade").asText(null),
-                date(s.path("registeredOn")));
+                date(s, "registeredOn"));
     }
 
-    private static LocalDate date(JsonNode node) {
-        return node.isTextual() ? LocalDate.parse(node.asText()) : null;
-    }
 
-    private static Instant instant(JsonNode node) {
-        return node.isTextual() ? Instant.parse(node.asText()) : null;
-    }
 }

@@ -1,5 +1,8 @@
 package cn.xinyong.openapi.lists;
 
+import static cn.xinyong.openapi.platform.JsonFields.date;
+import static cn.xinyong.openapi.platform.JsonFields.text;
+
 import cn.xinyong.openapi.disclosure.PublicQueries;
 import cn.xinyong.openapi.disclosure.PublicationRules;
 import cn.xinyong.openapi.entity.EntityStore;
@@ -145,11 +148,5 @@ public class ListService {
                 PublicationRules.listMembershipCurrent(listed, removeBy, removed, false, today));
     }
 
-    private static String text(JsonNode s, String field) {
-        return s.path(field).isTextual() ? s.path(field).asText() : null;
-    }
 
-    private static LocalDate date(JsonNode s, String field) {
-        return s.path(field).isTextual() ? LocalDate.parse(s.path(field).asText()) : null;
-    }
 }

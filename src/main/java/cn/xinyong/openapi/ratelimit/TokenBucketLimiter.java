@@ -1,19 +1,16 @@
 package cn.xinyong.openapi.ratelimit;
 
+import cn.xinyong.openapi.platform.redis.LuaScript;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Token buckets shared by every instance: one Redis script call per request reads, refills and takes
@@ -62,7 +59,7 @@ public class TokenBucketLimiter {
 
     private final Redis redis;
     private final RateLimitConfig config;
-    private final AtomicReference<String> sha = new AtomicReference<>();
+    private final LuaScript takeScript = new LuaScript(TAKE);
     private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -82,13 +79,7 @@ public class TokenBucketLimiter {
     }
 
     public Uni<Decision> take(String key, RateLimitConfig.Bucket bucket, String group) {
-        return script().flatMap(s -> redis.send(Request.cmd(Command.EVALSHA).arg(s).arg(1).arg(key)
-                        .arg(Double.toString(bucket.rate())).arg(bucket.burst()).arg(1)))
-                .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT")).recoverWithUni(() -> {
-                    sha.set(null);
-                    return redis.send(Request.cmd(Command.EVAL).arg(TAKE).arg(1).arg(key)
-                            .arg(Double.toString(bucket.rate())).arg(bucket.burst()).arg(1));
-                })
+        return takeScript.call(redis, key, Double.toString(bucket.rate()), bucket.burst(), 1)
                 .map(r -> new Decision(r.get(0).toInteger() == 1, Double.parseDouble(r.get(1).toString()), bucket, group,
                         false))
                 .ifNoItem().after(config.redisTimeout()).fail()
@@ -103,14 +94,6 @@ public class TokenBucketLimiter {
     Decision takeLocally(String key, RateLimitConfig.Bucket bucket, String group) {
         LocalBucket b = local.computeIfAbsent(key, k -> new LocalBucket(bucket.burst()));
         return b.take(bucket, group);
-    }
-
-    private Uni<String> script() {
-        String known = sha.get();
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(TAKE)).map(Response::toString).invoke(sha::set);
     }
 
     private void warn(Throwable e) {

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.ingest.projection;
 
+import cn.xinyong.openapi.platform.redis.LuaScript;
 import cn.xinyong.openapi.platform.redis.ReadModelKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -9,7 +10,6 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes projected records into the per-subject Redis hashes, each write guarded by a script that
@@ -36,7 +36,7 @@ public class RedisProjection {
 
     private final Redis redis;
     private final ReadModelKeys keys;
-    private final AtomicReference<String> scriptSha = new AtomicReference<>();
+    private final LuaScript versionedSet = new LuaScript(VERSIONED_SET);
 
     RedisProjection(Redis redis, ReadModelKeys keys) {
         this.redis = redis;
@@ -48,19 +48,17 @@ public class RedisProjection {
         if (writes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return sha().flatMap(sha -> redis.batch(requests(sha, writes)))
-                .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> {
-                    scriptSha.set(null);
-                    return sha().flatMap(sha -> redis.batch(requests(sha, writes)));
-                })
-                .map(responses -> {
-                    List<Boolean> applied = new ArrayList<>(responses.size());
-                    for (Response r : responses) {
-                        applied.add(r != null && r.toInteger() == 1);
-                    }
-                    return applied;
-                });
+        List<LuaScript.Invocation> calls = new ArrayList<>(writes.size());
+        for (Write w : writes) {
+            calls.add(new LuaScript.Invocation(w.key(), List.of(w.field(), w.version(), w.json())));
+        }
+        return versionedSet.callAll(redis, calls).map(responses -> {
+            List<Boolean> applied = new ArrayList<>(responses.size());
+            for (Response r : responses) {
+                applied.add(r != null && r.toInteger() == 1);
+            }
+            return applied;
+        });
     }
 
     /** Reserves {@code count} consecutive change-feed positions and returns the first. */
@@ -71,24 +69,5 @@ public class RedisProjection {
 
     public Uni<Void> markChanged(String instant) {
         return redis.send(Request.cmd(Command.SET).arg(keys.lastChange()).arg(instant)).replaceWithVoid();
-    }
-
-    private List<Request> requests(String sha, List<Write> writes) {
-        List<Request> requests = new ArrayList<>(writes.size());
-        for (Write w : writes) {
-            requests.add(Request.cmd(Command.EVALSHA).arg(sha).arg(1).arg(w.key()).arg(w.field())
-                    .arg(w.version()).arg(w.json()));
-        }
-        return requests;
-    }
-
-    private Uni<String> sha() {
-        String known = scriptSha.get();
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
-        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(VERSIONED_SET))
-                .map(Response::toString)
-                .invoke(scriptSha::set);
     }
 }
