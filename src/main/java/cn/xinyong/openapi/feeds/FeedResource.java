@@ -112,9 +112,40 @@ public class FeedResource {
     public RestMulti<String> exportCsv(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         FeedDataset dataset = dataset(name);
-        Multi<String> rows = Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.header(dataset.columns())),
+        return download(csv(dataset), dataset.path() + ".csv");
+    }
+
+    @GET
+    @Path("/exports/{dataset: [a-z-]+}.ndjson.gz")
+    @Produces("application/gzip")
+    @Operation(operationId = "exportDatasetNdjsonGzip", summary = "Every public record of a dataset as gzipped NDJSON",
+            description = "The NDJSON export compressed with gzip as it streams, for large downloads.")
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/gzip"))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestMulti<byte[]> exportNdjsonGzip(
+            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
+        FeedDataset dataset = dataset(name);
+        return download(Gzip.stream(service.export(dataset).map(r -> r.toString() + "\n")), dataset.path() + ".ndjson.gz");
+    }
+
+    @GET
+    @Path("/exports/{dataset: [a-z-]+}.csv.gz")
+    @Produces("application/gzip")
+    @Operation(operationId = "exportDatasetCsvGzip", summary = "Every public record of a dataset as gzipped CSV",
+            description = "The CSV export compressed with gzip as it streams, for large downloads.")
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/gzip"))
+    @APIResponse(responseCode = "404", description = "Unknown dataset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestMulti<byte[]> exportCsvGzip(
+            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
+        FeedDataset dataset = dataset(name);
+        return download(Gzip.stream(csv(dataset)), dataset.path() + ".csv.gz");
+    }
+
+    private Multi<String> csv(FeedDataset dataset) {
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.header(dataset.columns())),
                 service.export(dataset).map(r -> Csv.row(dataset.columns(), r)));
-        return download(rows, dataset.path() + ".csv");
     }
 
     private static <T> RestMulti<T> download(Multi<T> body, String filename) {

@@ -123,6 +123,24 @@ class FeedsTest {
     }
 
     @Test
+    void streamsGzippedExports() throws Exception {
+        String uscc = newUscc("350203");
+        ingest(commitment("C-" + uscc, uscc, 1, "voluntaryDisclosure", "fulfilled"));
+        byte[] gz = given().get("/v1/exports/commitments.csv.gz").then().statusCode(200)
+                .contentType(startsWith("application/gzip"))
+                .header("Content-Disposition", containsString("commitments.csv.gz")).extract().asByteArray();
+        String csv = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("id,version,subjectId,"), csv.substring(0, Math.min(60, csv.length())));
+        assertTrue(csv.contains("C-" + uscc + ",1,"));
+        byte[] ndjson = given().get("/v1/exports/commitments.ndjson.gz").then().statusCode(200).extract().asByteArray();
+        String lines = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(ndjson)).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String plain = given().get("/v1/exports/commitments").then().statusCode(200).extract().asString();
+        assertEquals(plain, lines, "the gzipped export holds exactly the plain export");
+    }
+
+    @Test
     void compressesJsonAnswersWhenAsked() {
         given().config(io.restassured.RestAssured.config().decoderConfig(
                 io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
