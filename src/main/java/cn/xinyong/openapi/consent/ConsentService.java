@@ -104,6 +104,13 @@ public class ConsentService {
         });
     }
 
+    /** A resident's own records, every kind; the read is audited as the subject's own. */
+    public Uni<List<ConsentViews.Record>> own(String subjectHash) {
+        Uni<List<ConsentViews.Record>> records = store.subject(subjectHash)
+                .map(fields -> records(fields, List.copyOf(PersonRecord.KINDS.keySet())));
+        return records.call(r -> audit.append(subjectHash, "self", "self", null, true, null, null));
+    }
+
     static String refusal(Consent c, String partnerId, String purpose) {
         if (c == null || !c.partnerId.equals(partnerId)) {
             return "No consent with this id was given to you";

@@ -126,6 +126,16 @@ public class MeResource {
     }
 
     @GET
+    @Path("/credit")
+    @Operation(operationId = "getMyCredit", summary = "My own credit records (本人信用记录)")
+    @APIResponse(responseCode = "200", description = "Every kind of my records",
+            content = @Content(schema = @Schema(implementation = ConsentViews.Record.class,
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public Uni<Response> credit() {
+        return consents.own(me()).map(r -> Response.ok(r).header("Cache-Control", "no-store").build());
+    }
+
+    @GET
     @Path("/accesses")
     @Operation(operationId = "listMyAccesses", summary = "Who looked at my records, when and why (查询记录)")
     @APIResponse(responseCode = "200", description = "Accesses, newest first, refused ones included",

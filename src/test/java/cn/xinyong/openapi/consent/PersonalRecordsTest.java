@@ -128,6 +128,12 @@ class PersonalRecordsTest {
                 .body("partnerId", hasItem("bank-7")).body("partnerId", hasItem("bank-8"))
                 .body("findAll { it.outcome == 'allowed' }", hasSize(1));
 
+        // The resident sees every kind of their own records, and that read is logged as their own.
+        given().header("Authorization", Tokens.bearer(subject)).get("/v1/me/credit").then().statusCode(200)
+                .body("kind", hasItem("penalty")).body("kind", hasItem("judgmentDefaulter"));
+        given().header("Authorization", Tokens.bearer(subject)).get("/v1/me/accesses").then().statusCode(200)
+                .body("[0].partnerId", equalTo("self"));
+
         // Someone else's consents and accesses are not mine.
         String other = Tokens.subject("app-user-2", residentId());
         given().header("Authorization", Tokens.bearer(other)).get("/v1/me/accesses").then().statusCode(200)
