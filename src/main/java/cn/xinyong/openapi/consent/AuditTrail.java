@@ -44,7 +44,7 @@ public class AuditTrail {
                             r.purpose = purpose;
                             r.consentId = consentId;
                             r.outcome = allowed ? "allowed" : "refused";
-                            r.reason = reason;
+                            r.reason = reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200);
                             r.recordKinds = recordKinds;
                             r.prevHash = last == null ? GENESIS : last.hash;
                             r.hash = hash(r);

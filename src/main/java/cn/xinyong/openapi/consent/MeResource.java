@@ -83,7 +83,7 @@ public class MeResource {
         if (grant.purpose() == null || !ConsentViews.PURPOSES.containsKey(grant.purpose())) {
             errors.add(new Problem.FieldError("purpose", "must be one of " + ConsentViews.PURPOSES.keySet()));
         }
-        if (grant.recordKinds() == null || grant.recordKinds().isEmpty()
+        if (grant.recordKinds() == null || grant.recordKinds().isEmpty() || grant.recordKinds().contains(null)
                 || !PersonRecord.KINDS.keySet().containsAll(grant.recordKinds())) {
             errors.add(new Problem.FieldError("recordKinds", "must name some of " + PersonRecord.KINDS.keySet()));
         }

@@ -56,8 +56,8 @@ public class PersonResource {
             @Parameter(description = "Why you ask: must be the consent's purpose", required = true) @QueryParam("purpose") String purpose) {
         Caller caller = Callers.of(identity, "");
         Callers.requireScope(caller, SCOPE);
-        if (purpose == null || purpose.isBlank()) {
-            throw ApiProblem.invalidField("purpose", "is required");
+        if (purpose == null || !ConsentViews.PURPOSES.containsKey(purpose)) {
+            throw ApiProblem.invalidField("purpose", "must be one of " + ConsentViews.PURPOSES.keySet());
         }
         return consents.read(caller.clientId(), MeResource.uuid("consent", consent), purpose)
                 .map(credit -> Response.ok(credit).header("Cache-Control", "no-store").build());

@@ -53,6 +53,7 @@ public final class PublicQueries {
                 .putArray("should");
         should.add(range("removedOn", "lte", d));
         should.add(range("removeBy", "lt", d));
+        should.add(range("listedOn", "gt", d));
     }
 
     public static ObjectNode term(String field, String value) {

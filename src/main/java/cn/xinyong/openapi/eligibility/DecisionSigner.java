@@ -24,6 +24,7 @@ import org.jose4j.lang.JoseException;
  * verify offline against the published JWKS. Every instance must share the key in production.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class DecisionSigner {
 
     private final PrivateKey privateKey;

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * while the schemes in force stay.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class SchemeCatalog {
 
     @ConfigMapping(prefix = "xinyong.xinyi")

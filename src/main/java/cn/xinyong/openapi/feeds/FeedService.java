@@ -71,18 +71,25 @@ public class FeedService {
         ObjectNode bool = body.putObject("query").putObject("bool");
         ArrayNode filter = bool.putArray("filter");
         filter.add(PublicQueries.range("seq", "gt", Long.toString(since)));
-        filter.add(PublicQueries.range("updatedAt", "lte", time.now().minus(config.settle()).toString()));
         body.putArray("sort").addObject().put("seq", "asc");
+        java.time.Instant cutoff = time.now().minus(config.settle());
         return search.search(indices.alias(dataset.dataset()), body).map(response -> {
             JsonNode hits = response.path("hits").path("hits");
             List<FeedViews.Change> items = new ArrayList<>();
             long last = since;
+            boolean held = false;
             for (int i = 0; i < Math.min(limit, hits.size()); i++) {
                 JsonNode s = hits.get(i).path("_source");
+                // Stop at the first change younger than the settle window: a change with a lower position
+                // may still be in flight, and the position must never move past it.
+                if (!s.path("updatedAt").isTextual() || java.time.Instant.parse(s.path("updatedAt").asText()).isAfter(cutoff)) {
+                    held = true;
+                    break;
+                }
                 items.add(change(dataset, s, today));
                 last = s.path("seq").asLong();
             }
-            return new Changes(items, last, hits.size() > limit);
+            return new Changes(items, last, !held && hits.size() > limit);
         });
     }
 

@@ -74,7 +74,7 @@ public class PublicationExpiry {
             }
             return redis.reserveSequence(hits.size()).flatMap(first -> {
                 ByteArrayOutputStream bulk = new ByteArrayOutputStream();
-                String now = time.now().toString();
+                String now = java.time.Instant.now().toString(); // when the read model changed: wall clock
                 for (int i = 0; i < hits.size(); i++) {
                     JsonNode hit = hits.get(i);
                     ObjectNode doc = ((ObjectNode) hit.path("_source")).deepCopy();

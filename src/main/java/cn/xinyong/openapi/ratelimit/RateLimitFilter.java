@@ -35,7 +35,8 @@ public class RateLimitFilter {
 
     @ServerRequestFilter
     public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
-        String path = request.path();
+        // The path as routed (normalised), so that // or ../ cannot dodge or mis-bucket the limit.
+        String path = "/" + context.getUriInfo().getPath().replaceFirst("^/+", "");
         if (!config.enabled() || path == null || !path.startsWith("/v1/")) {
             return Uni.createFrom().nullItem();
         }

@@ -102,7 +102,7 @@ public class ScreeningResource {
             Problem.FieldError error = check(i, s);
             if (error != null) {
                 invalid.add(new ScreeningViews.Result(i, s, "invalid", List.of(), error));
-            } else if (s.uscc() != null) {
+            } else if (s.uscc() != null && !s.uscc().isBlank()) {
                 valid.add(new ScreeningService.Item(i, s, Uscc.normalise(s.uscc()), null, null));
             } else {
                 valid.add(new ScreeningService.Item(i, s, null, s.name().strip(), s.region()));

@@ -202,6 +202,13 @@ class PersonalRecordsTest {
         given().header("Authorization", Tokens.bearer(Tokens.partner("bank-1", "unlimited", "persons:read")))
                 .queryParam("consent", java.util.UUID.randomUUID().toString()).queryParam("purpose", "xinyidai")
                 .get("/v1/persons/credit").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.partner("bank-1", "unlimited", "persons:read")))
+                .queryParam("consent", java.util.UUID.randomUUID().toString()).queryParam("purpose", "x".repeat(60))
+                .get("/v1/persons/credit").then().statusCode(400).body("errors[0].field", equalTo("purpose"));
+        given().header("Authorization", subject).contentType("application/json")
+                .body("{\"partnerId\":\"bank-1\",\"purpose\":\"xinyidai\",\"recordKinds\":[null],\"expiresAt\":\""
+                        + Instant.now().plusSeconds(600) + "\"}")
+                .post("/v1/me/consents").then().statusCode(400).body("errors[0].field", equalTo("recordKinds"));
     }
 
     @Test

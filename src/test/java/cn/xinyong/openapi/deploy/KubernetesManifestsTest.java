@@ -108,7 +108,8 @@ class KubernetesManifestsTest {
             "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
 
     private static final Set<String> REQUIRED_SECRET_KEYS = Set.of(
-            "XINYONG_PG_USER", "XINYONG_PG_PASSWORD", "XINYONG_INGEST_TOKEN", "XINYONG_PAGING_CURSOR_SECRET");
+            "XINYONG_PG_USER", "XINYONG_PG_PASSWORD", "XINYONG_INGEST_TOKEN", "XINYONG_PAGING_CURSOR_SECRET",
+            "XINYONG_PERSONS_HASH_KEY");
 
     /** One YAML document of a manifest file. {@code object} is null when it did not parse. */
     record Manifest(Path file, int document, String key, boolean deletePatch, HasMetadata object) {

@@ -93,5 +93,7 @@ class DisclosuresTest {
                 .body("errors[0].field", equalTo("category"));
         given().queryParam("subject", "not-a-code").get("/v1/disclosures/licences").then().statusCode(400);
         given().queryParam("limit", 101).get("/v1/disclosures/licences").then().statusCode(400);
+        given().queryParam("from", "+999999999-12-31").get("/v1/disclosures/penalties").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
     }
 }

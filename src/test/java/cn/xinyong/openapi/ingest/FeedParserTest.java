@@ -79,6 +79,8 @@ class FeedParserTest {
         assertTrue(reason("{\"dataset\":\"entity\",\"op\":\"upsert\",\"id\":\"a\",\"version\":1.5,\"data\":{}}")
                 .startsWith("malformed JSON"));
         assertTrue(reason("x".repeat(FeedParser.MAX_LINE_CHARS + 1)).contains("longer than"));
+        assertTrue(reason("{\"dataset\":\"entity\",\"op\":\"upsert\",\"id\":\"a\",\"version\":9007199254740992,\"data\":{}}")
+                .contains("2^53"));
     }
 
     @Test

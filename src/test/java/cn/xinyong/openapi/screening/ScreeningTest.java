@@ -56,11 +56,13 @@ class ScreeningTest {
                 byCode("91420103MA4K0000X1"),
                 byName("ＡＢＣ不存在的名字有限公司"),
                 Map.of("name", "锦绣前程文化传媒有限公司", "region", "4201"),
-                byCode(clean.toLowerCase()));
+                byCode(clean.toLowerCase()),
+                Map.of("uscc", "", "name", "武汉市锦绣前程文化传媒有限公司"));
         given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", subjects)).post("/v1/screening")
                 .then().statusCode(200)
-                .body("summary.subjects", equalTo(7))
-                .body("results.index", equalTo(List.of(0, 1, 2, 3, 4, 5, 6)))
+                .body("summary.subjects", equalTo(8))
+                .body("results.index", equalTo(List.of(0, 1, 2, 3, 4, 5, 6, 7)))
+                .body("results[7].status", equalTo("clear"))
                 .body("results[0].status", equalTo("listed"))
                 .body("results[0].matches[0].score", equalTo(1.0f))
                 .body("results[0].matches[0].listings[0].list", equalTo("judgmentDefaulter"))

@@ -19,6 +19,8 @@ public final class FeedParser {
 
     /** Longest line accepted; a record larger than this is a feed error, not data. */
     public static final int MAX_LINE_CHARS = 64 * 1024;
+    /** Largest version: Redis scripts compare versions as doubles, exact up to 2^53 - 1. */
+    public static final long MAX_VERSION = (1L << 53) - 1;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
     private static final Map<Dataset, Class<? extends FeedRecord>> RECORD_TYPES = Map.of(
             Dataset.ENTITY, EntityRecord.class,
@@ -75,8 +77,8 @@ public final class FeedParser {
         if (envelope.id() == null || !ID.matcher(envelope.id()).matches()) {
             return reject(lineNumber, "id is required: 1-128 characters of letters, digits and . _ : -");
         }
-        if (envelope.version() == null || envelope.version() < 1) {
-            return reject(lineNumber, "version is required and must be a positive integer");
+        if (envelope.version() == null || envelope.version() < 1 || envelope.version() > MAX_VERSION) {
+            return reject(lineNumber, "version is required and must be a positive integer up to 2^53-1");
         }
         if ("upsert".equals(envelope.op())) {
             return upsert(envelope, dataset, lineNumber);

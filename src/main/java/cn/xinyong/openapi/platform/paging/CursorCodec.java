@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,7 @@ public class CursorCodec {
 
     @ConfigMapping(prefix = "xinyong.paging")
     public interface PagingConfig {
-        /** Key signing cursors; the same on every instance. Set a secret one in production. */
-        @WithDefault("local-development-cursor-key")
+        /** Key signing cursors; the same on every instance. Required in production (no default). */
         String cursorSecret();
     }
 

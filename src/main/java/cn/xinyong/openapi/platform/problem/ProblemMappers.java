@@ -36,7 +36,7 @@ public class ProblemMappers {
             default -> status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
         };
         if (status >= 500) {
-            Log.errorf(e, "request %s failed with %d", uri.getPath(), status);
+            Log.errorf(e, "request %s failed with %d", LogSafe.path(uri.getPath()), status);
             return response(type, null, uri, List.of());
         }
         String detail = status == 400 ? "The request could not be read" : null;
@@ -70,14 +70,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unavailable(BackendUnavailableException e, UriInfo uri) {
-        Log.warnf("backend unavailable on %s: %s", uri.getPath(), e.getMessage());
+        Log.warnf("backend unavailable on %s: %s", LogSafe.path(uri.getPath()), e.getMessage());
         return Response.fromResponse(response(ProblemType.UNAVAILABLE, null, uri, List.of()))
                 .header("Retry-After", "5").build();
     }
 
+    @ServerExceptionMapper
+    public Response searchFailure(cn.xinyong.openapi.platform.search.SearchFailure e, UriInfo uri) {
+        if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
+            Log.warnf("search refused a query on %s: %s", LogSafe.path(uri.getPath()), e.errorType());
+            return response(ProblemType.INVALID_REQUEST, "The query could not be run with these parameters", uri, List.of());
+        }
+        Log.warnf("search failed on %s: %s", LogSafe.path(uri.getPath()), e.getMessage());
+        return Response.fromResponse(response(ProblemType.UNAVAILABLE, null, uri, List.of())).header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        Log.errorf(e, "unexpected failure on %s", uri.getPath());
+        Log.errorf(e, "unexpected failure on %s", LogSafe.path(uri.getPath()));
         return response(ProblemType.INTERNAL, null, uri, List.of());
     }
 

@@ -1,7 +1,6 @@
 package cn.xinyong.openapi.platform.security;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,8 +18,10 @@ public class SubjectHasher {
 
     @ConfigMapping(prefix = "xinyong.persons")
     public interface PersonsConfig {
-        /** Secret key of the hash; the same on every instance and in the ingest path. */
-        @WithDefault("local-development-person-key")
+        /**
+         * Secret key of the hash; the same on every instance and in the ingest path. Required in
+         * production (no default), so IDs are never hashed with a published key.
+         */
         String hashKey();
     }
 

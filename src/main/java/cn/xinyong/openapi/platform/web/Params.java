@@ -27,6 +27,10 @@ public final class Params {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        if (!raw.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            error(field, "must be a date as yyyy-mm-dd");
+            return null;
+        }
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {

@@ -36,7 +36,8 @@ public class RequestLog {
             response.getHeaders().putSingle("X-Request-Id", id);
         }
         if (request.getProperty(STARTED) instanceof Long started) {
-            Log.infof("%s %s %d %.1fms", request.getMethod(), request.getUriInfo().getPath(), response.getStatus(),
+            Log.infof("%s %s %d %.1fms", request.getMethod(), cn.xinyong.openapi.platform.problem.LogSafe.path(
+                    request.getUriInfo().getPath()), response.getStatus(),
                     (System.nanoTime() - started) / 1e6);
         }
     }
