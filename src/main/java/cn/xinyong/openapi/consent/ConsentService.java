@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -69,12 +70,19 @@ public class ConsentService {
      * revoked, expired or for another purpose. Either way the attempt is audited.
      */
     public Uni<ConsentViews.Credit> read(String partnerId, UUID consentId, String purpose) {
+        return read(partnerId, consentId, purpose, Set.of());
+    }
+
+    /** As {@link #read(String, UUID, String)}, refusing too a consent that does not cover {@code needed}. */
+    public Uni<ConsentViews.Credit> read(String partnerId, UUID consentId, String purpose, Set<String> needed) {
         Uni<Consent> found = Panache.withSession(() -> Consent.<Consent>findById(consentId));
         return found.flatMap(c -> {
-            String refusal = refusal(c, partnerId, purpose);
+            String problem = refusal(c, partnerId, purpose);
+            String refusal = problem == null && !c.kinds().containsAll(needed)
+                    ? "The consent must cover " + new java.util.TreeSet<>(needed) + " for " + purpose : problem;
             if (refusal != null) {
-                String subject = c == null ? "-" : c.subjectHash;
-                Uni<ConsentViews.Credit> refused = audit.append(subject, partnerId, purpose, consentId, false, refusal, null)
+                Uni<ConsentViews.Credit> refused = audit.append(c == null ? "-" : c.subjectHash, partnerId, purpose,
+                        consentId, false, refusal, null)
                         .flatMap(x -> Uni.createFrom().failure(new ApiProblem(ProblemType.FORBIDDEN, refusal)));
                 return refused;
             }
@@ -82,25 +90,6 @@ public class ConsentService {
             return records
                     .call(r -> audit.append(c.subjectHash, partnerId, purpose, consentId, true, null, c.recordKinds))
                     .map(r -> new ConsentViews.Credit(c.id, c.purpose, c.kinds(), r));
-        });
-    }
-
-    /**
-     * Checks that the partner may use the consent for the purpose now and that it covers the record
-     * kinds needed; else 403, audited.
-     */
-    public Uni<Void> checkCovers(String partnerId, UUID consentId, String purpose, java.util.Set<String> needed) {
-        Uni<Consent> found = Panache.withSession(() -> Consent.<Consent>findById(consentId));
-        return found.flatMap(c -> {
-            String problem = refusal(c, partnerId, purpose);
-            String refusal = problem == null && !c.kinds().containsAll(needed)
-                    ? "The consent must cover " + needed + " for " + purpose : problem;
-            if (refusal == null) {
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Void> refused = audit.append(c == null ? "-" : c.subjectHash, partnerId, purpose, consentId, false,
-                    refusal, null).flatMap(x -> Uni.createFrom().failure(new ApiProblem(ProblemType.FORBIDDEN, refusal)));
-            return refused;
         });
     }
 
