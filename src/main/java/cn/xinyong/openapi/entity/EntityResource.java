@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -167,28 +165,20 @@ public class EntityResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from a previous page's `next`") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        Params p = new Params();
         String text = q == null ? "" : q.strip();
         if (text.isEmpty()) {
-            errors.add(new Problem.FieldError("q", "is required"));
+            p.error("q", "is required");
         } else if (text.codePointCount(0, text.length()) > MAX_QUERY_CHARS) {
-            errors.add(new Problem.FieldError("q", "is longer than " + MAX_QUERY_CHARS + " characters"));
+            p.error("q", "is longer than " + MAX_QUERY_CHARS + " characters");
         } else if (text.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new Problem.FieldError("q", "contains control characters"));
+            p.error("q", "contains control characters");
         }
-        if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}")) {
-            errors.add(new Problem.FieldError("region", "must be 2, 4 or 6 digits of a 行政区划代码"));
-        }
-        if (kind != null && !Vocabulary.ENTITY_KINDS.containsKey(kind)) {
-            errors.add(new Problem.FieldError("kind", "must be one of " + Vocabulary.ENTITY_KINDS.keySet()));
-        }
-        if (status != null && !Vocabulary.ENTITY_STATUSES.containsKey(status)) {
-            errors.add(new Problem.FieldError("status", "must be one of " + Vocabulary.ENTITY_STATUSES.keySet()));
-        }
-        int size = Limits.limit(limit, errors);
-        if (!errors.isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The search request is not valid", errors);
-        }
+        p.region(region);
+        p.oneOf("kind", kind, Vocabulary.ENTITY_KINDS.keySet());
+        p.oneOf("status", status, Vocabulary.ENTITY_STATUSES.keySet());
+        int size = Limits.limit(limit, p.errors());
+        p.check();
         String code = Uscc.normalise(text);
         EntityQueries.Criteria criteria = new EntityQueries.Criteria(text, Uscc.isValid(code) ? code : null, region,
                 kind, status);

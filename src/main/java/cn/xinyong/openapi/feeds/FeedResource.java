@@ -1,10 +1,12 @@
 package cn.xinyong.openapi.feeds;
 
 import cn.xinyong.openapi.platform.paging.CursorCodec;
+import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.web.Links;
+import cn.xinyong.openapi.platform.web.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -76,7 +78,9 @@ public class FeedResource {
                 throw new ApiProblem(ProblemType.INVALID_CURSOR, "since is not a feed position");
             }
         }
-        int size = limit(limit);
+        Params params = new Params();
+        int size = Limits.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, params.errors());
+        params.check();
         long start = from;
         return service.changes(dataset, from, size).map(c -> {
             String position = cursors.encode(fingerprint, JsonNodeFactory.instance.arrayNode().add(c.lastSeq()));
@@ -159,20 +163,5 @@ public class FeedResource {
         return FeedDataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
                 "No dataset '" + name + "': use entities, licences, penalties, commitments or list-entries",
                 List.of(new Problem.FieldError("dataset", "unknown"))));
-    }
-
-    private static int limit(String raw) {
-        if (raw == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int v = Integer.parseInt(raw.strip());
-            if (v >= 1 && v <= MAX_LIMIT) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw ApiProblem.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }
