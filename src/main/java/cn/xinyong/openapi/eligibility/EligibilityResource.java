@@ -124,7 +124,7 @@ public class EligibilityResource {
         String uscc = Params.usccPath(raw);
         return service.decide(scheme, uscc).map(d -> {
             if (d == null) {
-                throw new ApiProblem(ProblemType.ENTITY_NOT_FOUND, "No public entity has the code " + uscc);
+                throw ApiProblem.entityNotFound(uscc);
             }
             return Response.ok(d).header("Cache-Control", "no-store").build();
         });

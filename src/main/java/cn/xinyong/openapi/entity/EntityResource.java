@@ -77,7 +77,7 @@ public class EntityResource {
         String uscc = Params.usccPath(raw);
         return lists.memberships(uscc).map(m -> {
             if (m == null) {
-                throw new ApiProblem(ProblemType.ENTITY_NOT_FOUND, "No public entity has the code " + uscc);
+                throw ApiProblem.entityNotFound(uscc);
             }
             return Response.ok(m).header("Cache-Control", Caching.publicFor(60)).build();
         });
@@ -130,7 +130,7 @@ public class EntityResource {
         String uscc = Params.usccPath(raw);
         return service.profile(uscc).map(result -> {
             if (result == null) {
-                throw new ApiProblem(ProblemType.ENTITY_NOT_FOUND, "No public entity has the code " + uscc);
+                throw ApiProblem.entityNotFound(uscc);
             }
             EntityTag tag = new EntityTag(result.etag());
             Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

@@ -40,11 +40,7 @@ public class EntityStore {
 
     /** Every field of the subject, sorted by field name; empty when the subject is unknown. */
     public Uni<Map<String, Versioned>> subject(String subjectId) {
-        return hashes.hgetall(keys.subject(subjectId))
-                .ifNoItem().after(TIMEOUT).failWith(() -> new BackendUnavailableException("Redis timed out", null))
-                .onFailure(e -> !(e instanceof BackendUnavailableException))
-                .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e))
-                .map(this::parse);
+        return guarded(hashes.hgetall(keys.subject(subjectId))).map(this::parse);
     }
 
     /** Several subjects in one pipelined round trip, in the order asked. */
@@ -54,10 +50,7 @@ public class EntityStore {
         }
         java.util.List<Request> requests = subjectIds.stream()
                 .map(id -> Request.cmd(Command.HGETALL).arg(keys.subject(id))).toList();
-        return redis.batch(requests)
-                .ifNoItem().after(TIMEOUT).failWith(() -> new BackendUnavailableException("Redis timed out", null))
-                .onFailure(e -> !(e instanceof BackendUnavailableException))
-                .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e))
+        return guarded(redis.batch(requests))
                 .map(responses -> responses.stream().map(r -> {
                     Map<String, String> raw = new java.util.HashMap<>();
                     if (r != null) {
@@ -67,6 +60,13 @@ public class EntityStore {
                     }
                     return parse(raw);
                 }).toList());
+    }
+
+    /** A Redis read bounded in time; any failure becomes {@link BackendUnavailableException} (503). */
+    private static <T> Uni<T> guarded(Uni<T> read) {
+        return read.ifNoItem().after(TIMEOUT).failWith(() -> new BackendUnavailableException("Redis timed out", null))
+                .onFailure(e -> !(e instanceof BackendUnavailableException))
+                .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e));
     }
 
     private Map<String, Versioned> parse(Map<String, String> raw) {

@@ -23,6 +23,11 @@ public class ApiProblem extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 404 for a code that names no public entity. */
+    public static ApiProblem entityNotFound(String uscc) {
+        return new ApiProblem(ProblemType.ENTITY_NOT_FOUND, "No public entity has the code " + uscc);
+    }
+
     public ProblemType type() {
         return type;
     }
