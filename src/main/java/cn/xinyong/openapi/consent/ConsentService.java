@@ -3,9 +3,10 @@ package cn.xinyong.openapi.consent;
 import static cn.xinyong.openapi.platform.JsonFields.date;
 import static cn.xinyong.openapi.platform.JsonFields.text;
 
-import cn.xinyong.openapi.entity.EntityStore;
-import cn.xinyong.openapi.ingest.feed.PersonRecord;
-import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.readmodel.SubjectStore;
+import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.record.PersonRecord;
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,9 +30,9 @@ import java.util.UUID;
 public class ConsentService {
 
     private final AuditTrail audit;
-    private final EntityStore store;
+    private final SubjectStore store;
 
-    ConsentService(AuditTrail audit, EntityStore store) {
+    ConsentService(AuditTrail audit, SubjectStore store) {
         this.audit = audit;
         this.store = store;
     }
@@ -86,7 +87,7 @@ public class ConsentService {
                         .flatMap(x -> Uni.createFrom().failure(new ApiProblem(ProblemType.FORBIDDEN, refusal)));
                 return refused;
             }
-            Uni<List<ConsentViews.Record>> records = store.subject(c.subjectHash).map(fields -> records(fields, c.kinds()));
+            Uni<List<ConsentViews.Record>> records = store.subject(c.subjectHash).map(doc -> records(doc, c.kinds()));
             return records
                     .call(r -> audit.append(c.subjectHash, partnerId, purpose, consentId, true, null, c.recordKinds))
                     .map(r -> new ConsentViews.Credit(c.id, c.purpose, c.kinds(), r));
@@ -96,7 +97,7 @@ public class ConsentService {
     /** A resident's own records, every kind; the read is audited as the subject's own. */
     public Uni<List<ConsentViews.Record>> own(String subjectHash) {
         Uni<List<ConsentViews.Record>> records = store.subject(subjectHash)
-                .map(fields -> records(fields, List.copyOf(PersonRecord.KINDS.keySet())));
+                .map(doc -> records(doc, List.copyOf(PersonRecord.KINDS.keySet())));
         return records.call(r -> audit.append(subjectHash, "self", "self", null, true, null, null));
     }
 
@@ -114,22 +115,16 @@ public class ConsentService {
         return null;
     }
 
-    private static List<ConsentViews.Record> records(java.util.Map<String, EntityStore.Versioned> fields, List<String> kinds) {
+    private static List<ConsentViews.Record> records(SubjectDocument doc, List<String> kinds) {
         List<ConsentViews.Record> out = new ArrayList<>();
-        fields.forEach((field, value) -> {
-            JsonNode r = value.json();
-            if (field.startsWith(Dataset.PERSON_RECORD.feedName() + ":") && !r.path("withdrawn").asBoolean()
-                    && kinds.contains(r.path("kind").asText())) {
-                out.add(new ConsentViews.Record(r.path("id").asText(), r.path("kind").asText(),
-                        PersonRecord.KINDS.get(r.path("kind").asText()), text(r, "summary"), text(r, "authority"),
-                        date(r, "decidedOn"), date(r, "endsOn"), r.hasNonNull("amount") ? r.get("amount").decimalValue() : null,
-                        text(r, "severity")));
+        for (SubjectDocument.Entry<PersonRecord> e : doc.personRecords()) {
+            PersonRecord r = e.record();
+            if (!e.withdrawn() && kinds.contains(r.kind())) {
+                out.add(new ConsentViews.Record(e.id(), r.kind(), PersonRecord.KINDS.get(r.kind()), r.summary(),
+                        r.authority(), r.decidedOn(), r.endsOn(), r.amount(), r.severity()));
             }
-        });
+        }
         out.sort(Comparator.comparing(ConsentViews.Record::decidedOn).reversed());
         return out;
     }
-
-
-
 }

@@ -1,6 +1,6 @@
 package cn.xinyong.openapi.consent;
 
-import cn.xinyong.openapi.ingest.feed.PersonRecord;
+import cn.xinyong.openapi.readmodel.record.PersonRecord;
 import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;

@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.disclosure;
 
 import cn.xinyong.openapi.platform.paging.Limits;
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
@@ -63,34 +64,13 @@ public class DisclosureResource {
             @Parameter(description = "Page size, 1-100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from `next`") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        DisclosureKind k = kind(kind);
+        Dataset k = DisclosureService.kind(kind);
         Params p = new Params();
-        DisclosureService.Filter filter = filter(k, p, authority, region, category, from, to, p.uscc("subject", subject));
+        DisclosureService.Filter filter = DisclosureService.filter(k, p, authority, region, category, from, to,
+                p.uscc("subject", subject));
         int size = Limits.limit(limit, p.errors());
         p.check();
-        return page(k, filter, size, cursor, uri);
-    }
-
-    /** Resolves a kind path segment; 404 for anything else. */
-    public static DisclosureKind kind(String kind) {
-        return DisclosureKind.byPath(kind).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
-                "No disclosure kind '" + kind + "': use licences, penalties or commitments",
-                List.of(new Problem.FieldError("kind", "unknown"))));
-    }
-
-    /** Reads the shared filters; errors go to {@code p}. */
-    public static DisclosureService.Filter filter(DisclosureKind k, Params p, String authority, String region,
-            String category, String from, String to, String subject) {
-        DisclosureService.Filter f = new DisclosureService.Filter(p.text("authority", authority, 100), p.region(region),
-                p.oneOf("category", category, k.categories()), p.date("from", from), p.date("to", to), subject);
-        p.range("from", f.from(), "to", f.to());
-        return f;
-    }
-
-    /** Runs a page query and shapes the answer. */
-    public Uni<Response> page(DisclosureKind k, DisclosureService.Filter filter, int size, String cursor, UriInfo uri) {
-        return service.page(k, filter, size, cursor).map(page -> Response.ok(new DisclosureViews.Page(page.items(),
-                page.total(), page.totalExact(), Links.next(uri, "cursor", page.nextCursor())))
-                .header("Cache-Control", Caching.publicFor(60)).build());
+        return service.answer(k, filter, size, cursor, uri)
+                .map(page -> Response.ok(page).header("Cache-Control", Caching.publicFor(60)).build());
     }
 }

@@ -2,11 +2,12 @@ package cn.xinyong.openapi.eligibility;
 
 import static cn.xinyong.openapi.platform.JsonFields.date;
 
-import cn.xinyong.openapi.entity.EntityStore;
-import cn.xinyong.openapi.lists.ListCatalog;
-import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.readmodel.SubjectStore;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.TimeSource;
-import cn.xinyong.openapi.platform.redis.ReadModelKeys;
+import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +30,12 @@ import org.jose4j.jwt.NumericDate;
 @ApplicationScoped
 public class EligibilityService {
 
-    private final EntityStore store;
+    private final SubjectStore store;
     private final DecisionSigner signer;
     private final TimeSource time;
     private final SchemeCatalog.XinyiConfig config;
 
-    EligibilityService(EntityStore store, DecisionSigner signer, TimeSource time, SchemeCatalog.XinyiConfig config) {
+    EligibilityService(SubjectStore store, DecisionSigner signer, TimeSource time, SchemeCatalog.XinyiConfig config) {
         this.store = store;
         this.signer = signer;
         this.time = time;
@@ -43,7 +44,7 @@ public class EligibilityService {
 
     /** The decision, or a null item when the subject is unknown. */
     public Uni<EligibilityViews.Decision> decide(Scheme scheme, String uscc) {
-        return store.subject(uscc).map(fields -> decide(scheme, uscc, fields));
+        return store.subject(uscc).map(doc -> decide(scheme, uscc, doc));
     }
 
     public Uni<List<EligibilityViews.Decision>> decideAll(Scheme scheme, List<String> codes) {
@@ -56,16 +57,15 @@ public class EligibilityService {
         });
     }
 
-    EligibilityViews.Decision decide(Scheme scheme, String uscc, Map<String, EntityStore.Versioned> fields) {
-        EntityStore.Versioned entity = fields.get(ReadModelKeys.ENTITY_FIELD);
-        if (entity == null || entity.json().path("withdrawn").asBoolean()) {
+    EligibilityViews.Decision decide(Scheme scheme, String uscc, SubjectDocument doc) {
+        if (doc.entity().isEmpty()) {
             return null;
         }
         LocalDate today = time.today();
-        SubjectFacts facts = facts(uscc, fields);
+        SubjectFacts facts = facts(uscc, doc);
         List<Rule.Outcome> outcomes = scheme.rules().stream().map(r -> r.evaluate(facts, today)).toList();
         List<String> restrictions = scheme.reportsRestrictions() ? restrictions(facts, today) : null;
-        return sign(scheme, uscc, outcomes, restrictions, dataAsOf(fields));
+        return sign(scheme, uscc, outcomes, restrictions, doc.dataAsOf());
     }
 
     /**
@@ -125,50 +125,26 @@ public class EligibilityService {
         Set<String> out = new LinkedHashSet<>();
         for (SubjectFacts.Listing l : facts.listings()) {
             ListCatalog.byCode(l.list()).filter(ListCatalog.ListDefinition::restrictsHighConsumption)
-                    .filter(d -> cn.xinyong.openapi.disclosure.PublicationRules.listMembershipCurrent(l.listedOn(),
+                    .filter(d -> cn.xinyong.openapi.readmodel.PublicationRules.listMembershipCurrent(l.listedOn(),
                             l.removeBy(), l.removedOn(), false, today))
                     .ifPresent(d -> out.addAll(d.measures().stream().filter(m -> m.startsWith("限制")).toList()));
         }
         return List.copyOf(out);
     }
 
-    static SubjectFacts facts(String uscc, Map<String, EntityStore.Versioned> fields) {
-        JsonNode e = fields.get(ReadModelKeys.ENTITY_FIELD).json();
+    static SubjectFacts facts(String uscc, SubjectDocument doc) {
+        EntityRecord e = doc.entity().orElseThrow();
         List<SubjectFacts.Listing> listings = new ArrayList<>();
         List<SubjectFacts.Penalty> penalties = new ArrayList<>();
         List<SubjectFacts.Commitment> commitments = new ArrayList<>();
-        fields.forEach((field, value) -> {
-            JsonNode r = value.json();
-            if (r.path("withdrawn").asBoolean()) {
-                return;
-            }
-            if (field.startsWith(Dataset.LIST_ENTRY.feedName() + ":")) {
-                listings.add(new SubjectFacts.Listing(r.path("id").asText(), r.path("list").asText(), date(r, "listedOn"),
-                        date(r, "removeBy"), date(r, "removedOn")));
-            } else if (field.startsWith(Dataset.PENALTY.feedName() + ":")) {
-                penalties.add(new SubjectFacts.Penalty(r.path("id").asText(), r.path("severity").asText(),
-                        date(r, "decisionDate")));
-            } else if (field.startsWith(Dataset.COMMITMENT.feedName() + ":")) {
-                commitments.add(new SubjectFacts.Commitment(r.path("id").asText(), r.path("type").asText(),
-                        date(r, "committedOn"), r.path("fulfilment").asText()));
-            }
-        });
-        JsonNode g = e.path("creditGrade");
-        return new SubjectFacts(uscc, e.path("status").asText(null), date(e, "registeredOn"),
-                g.isObject() ? g.path("grade").asText(null) : null, g.isObject() ? date(g, "ratedOn") : null,
-                listings, penalties, commitments);
+        doc.listEntries().stream().filter(x -> !x.withdrawn()).forEach(x -> listings.add(new SubjectFacts.Listing(x.id(),
+                x.record().list(), x.record().listedOn(), x.record().removeBy(), x.record().removedOn())));
+        doc.penalties().stream().filter(x -> !x.withdrawn()).forEach(x -> penalties.add(new SubjectFacts.Penalty(x.id(),
+                x.record().severity(), x.record().decisionDate())));
+        doc.commitments().stream().filter(x -> !x.withdrawn()).forEach(x -> commitments.add(new SubjectFacts.Commitment(
+                x.id(), x.record().type(), x.record().committedOn(), x.record().fulfilment())));
+        EntityRecord.CreditGrade g = e.creditGrade();
+        return new SubjectFacts(uscc, e.status(), e.registeredOn(), g == null ? null : g.grade(),
+                g == null ? null : g.ratedOn(), listings, penalties, commitments);
     }
-
-    private static Instant dataAsOf(Map<String, EntityStore.Versioned> fields) {
-        Instant latest = null;
-        for (EntityStore.Versioned v : fields.values()) {
-            JsonNode u = v.json().path("updatedAt");
-            if (u.isTextual()) {
-                Instant t = Instant.parse(u.asText());
-                latest = latest == null || t.isAfter(latest) ? t : latest;
-            }
-        }
-        return latest;
-    }
-
 }

@@ -1,7 +1,7 @@
 package cn.xinyong.openapi.eligibility;
 
-import cn.xinyong.openapi.disclosure.PublicationRules;
-import cn.xinyong.openapi.lists.ListCatalog;
+import cn.xinyong.openapi.readmodel.PublicationRules;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.xinyong.openapi.eligibility;
 
-import cn.xinyong.openapi.ingest.IngestResource;
+import cn.xinyong.openapi.platform.security.InternalToken;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import jakarta.ws.rs.Consumes;
@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SchemeAdminResource {
 
     private final SchemeCatalog catalog;
-    private final IngestResource tokens;
+    private final InternalToken tokens;
 
-    SchemeAdminResource(SchemeCatalog catalog, IngestResource tokens) {
+    SchemeAdminResource(SchemeCatalog catalog, InternalToken tokens) {
         this.catalog = catalog;
         this.tokens = tokens;
     }

@@ -30,7 +30,18 @@ public final class EntityQueries {
         for (String f : SUMMARY_FIELDS) {
             source.add(f);
         }
-        ObjectNode bool = body.putObject("query").putObject("bool");
+        body.set("query", query(c));
+        body.set("sort", sort());
+        if (searchAfter != null) {
+            body.set("search_after", searchAfter);
+        }
+        return body;
+    }
+
+    /** The query of a search. */
+    public static ObjectNode query(Criteria c) {
+        ObjectNode query = JSON.objectNode();
+        ObjectNode bool = query.putObject("bool");
         if (c.uscc() != null) {
             bool.putArray("must").addObject().putObject("term").put("uscc", c.uscc());
         } else {
@@ -51,12 +62,14 @@ public final class EntityQueries {
         if (c.status() != null) {
             filter.addObject().putObject("term").put("status", c.status());
         }
-        ArrayNode sort = body.putArray("sort");
+        return query;
+    }
+
+    /** Relevance first; ties break on the USCC (unique), so pages are stable. */
+    public static ArrayNode sort() {
+        ArrayNode sort = JSON.arrayNode();
         sort.addObject().put("_score", "desc");
         sort.addObject().put("uscc", "asc");
-        if (searchAfter != null) {
-            body.set("search_after", searchAfter);
-        }
-        return body;
+        return sort;
     }
 }

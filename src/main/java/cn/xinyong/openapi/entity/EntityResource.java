@@ -1,10 +1,8 @@
 package cn.xinyong.openapi.entity;
 
-import cn.xinyong.openapi.disclosure.DisclosureKind;
-import cn.xinyong.openapi.disclosure.DisclosureResource;
 import cn.xinyong.openapi.disclosure.DisclosureService;
 import cn.xinyong.openapi.disclosure.DisclosureViews;
-import cn.xinyong.openapi.ingest.feed.Vocabulary;
+import cn.xinyong.openapi.readmodel.record.Vocabulary;
 import cn.xinyong.openapi.lists.ListService;
 import cn.xinyong.openapi.lists.ListViews;
 import cn.xinyong.openapi.platform.web.Params;
@@ -45,9 +43,9 @@ public class EntityResource {
     private final com.fasterxml.jackson.databind.ObjectWriter profileWriter;
     private final EntityService service;
     private final ListService lists;
-    private final DisclosureResource disclosures;
+    private final DisclosureService disclosures;
 
-    EntityResource(EntityService service, ListService lists, DisclosureResource disclosures,
+    EntityResource(EntityService service, ListService lists, DisclosureService disclosures,
             com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.profileWriter = mapper.writerFor(EntityViews.Profile.class);
         this.service = service;
@@ -101,12 +99,13 @@ public class EntityResource {
             @Parameter(description = "Opaque cursor from `next`") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         String uscc = Params.usccPath(raw);
-        DisclosureKind k = DisclosureResource.kind(kind);
+        cn.xinyong.openapi.readmodel.Dataset k = DisclosureService.kind(kind);
         Params p = new Params();
-        DisclosureService.Filter filter = DisclosureResource.filter(k, p, null, null, category, from, to, uscc);
+        DisclosureService.Filter filter = DisclosureService.filter(k, p, null, null, category, from, to, uscc);
         int size = Limits.limit(limit, p.errors());
         p.check();
-        return disclosures.page(k, filter, size, cursor, uri);
+        return disclosures.answer(k, filter, size, cursor, uri)
+                .map(page -> Response.ok(page).header("Cache-Control", Caching.publicFor(60)).build());
     }
 
     @GET

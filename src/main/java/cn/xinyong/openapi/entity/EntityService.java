@@ -1,16 +1,21 @@
 package cn.xinyong.openapi.entity;
+import cn.xinyong.openapi.readmodel.SubjectStore;
+import cn.xinyong.openapi.readmodel.IndexPager;
+import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.record.EntityRecord;
+import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
 
 import static cn.xinyong.openapi.platform.JsonFields.date;
 import static cn.xinyong.openapi.platform.JsonFields.instant;
 
-import cn.xinyong.openapi.disclosure.PublicationRules;
-import cn.xinyong.openapi.ingest.feed.Vocabulary;
-import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.readmodel.PublicationRules;
+import cn.xinyong.openapi.readmodel.record.Vocabulary;
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.paging.CursorCodec;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
-import cn.xinyong.openapi.platform.redis.ReadModelKeys;
-import cn.xinyong.openapi.platform.search.IndexManager;
+import cn.xinyong.openapi.readmodel.ReadModelKeys;
+import cn.xinyong.openapi.readmodel.IndexManager;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,106 +44,51 @@ public class EntityService {
     public record Page(EntityViews.SearchPage page, String nextCursor) {
     }
 
-    private final EntityStore store;
-    private final SearchGateway search;
-    private final IndexManager indices;
-    private final CursorCodec cursors;
+    private final SubjectStore store;
+    private final IndexPager pager;
     private final TimeSource time;
 
-    EntityService(EntityStore store, SearchGateway search, IndexManager indices, CursorCodec cursors, TimeSource time) {
+    EntityService(SubjectStore store, IndexPager pager, TimeSource time) {
         this.store = store;
-        this.search = search;
-        this.indices = indices;
-        this.cursors = cursors;
+        this.pager = pager;
         this.time = time;
     }
 
     /** The public profile, or a null item when the entity is unknown or withdrawn. */
     public Uni<ProfileResult> profile(String uscc) {
         LocalDate today = time.today();
-        return store.subject(uscc).map(fields -> {
-            EntityStore.Versioned entity = fields.get(ReadModelKeys.ENTITY_FIELD);
-            if (entity == null || entity.json().path("withdrawn").asBoolean(false)) {
-                return null;
-            }
-            return new ProfileResult(assemble(entity.json(), fields, today), etag(fields, today));
-        });
+        return store.subject(uscc).map(doc -> doc.entity()
+                .map(e -> new ProfileResult(assemble(doc, e, today), doc.versionTag(today))).orElse(null));
     }
 
-    private EntityViews.Profile assemble(JsonNode e, Map<String, EntityStore.Versioned> fields, LocalDate today) {
-        int licences = 0;
-        int penalties = 0;
-        int commitments = 0;
+    private static EntityViews.Profile assemble(SubjectDocument doc, EntityRecord e, LocalDate today) {
+        int licences = (int) doc.licences().stream().filter(r -> !r.withdrawn()).count();
+        int penalties = doc.publicPenalties(today).size();
+        int commitments = (int) doc.commitments().stream().filter(r -> !r.withdrawn()).count();
         List<EntityViews.ListMembership> lists = new ArrayList<>();
-        Instant asOf = instant(e, "updatedAt");
-        for (Map.Entry<String, EntityStore.Versioned> f : fields.entrySet()) {
-            JsonNode r = f.getValue().json();
-            Instant updated = instant(r, "updatedAt");
-            if (updated != null && (asOf == null || updated.isAfter(asOf))) {
-                asOf = updated;
-            }
-            boolean withdrawn = r.path("withdrawn").asBoolean(false);
-            String field = f.getKey();
-            if (field.startsWith(Dataset.LICENCE.feedName() + ":") && PublicationRules.licencePublic(withdrawn)) {
-                licences++;
-            } else if (field.startsWith(Dataset.PENALTY.feedName() + ":") && PublicationRules.penaltyPublic(
-                    r.path("severity").asText(null), date(r, "publicationEnd"), withdrawn, today)) {
-                penalties++;
-            } else if (field.startsWith(Dataset.COMMITMENT.feedName() + ":") && !withdrawn) {
-                commitments++;
-            } else if (field.startsWith(Dataset.LIST_ENTRY.feedName() + ":") && PublicationRules.listMembershipCurrent(
-                    date(r, "listedOn"), date(r, "removeBy"), date(r, "removedOn"), withdrawn, today)) {
-                String list = r.path("list").asText();
-                lists.add(new EntityViews.ListMembership(list, Vocabulary.LISTS.getOrDefault(list, list),
-                        date(r, "listedOn"), date(r, "removeBy"), r.path("authority").asText(null)));
+        for (SubjectDocument.Entry<ListEntryRecord> entry : doc.listEntries()) {
+            ListEntryRecord r = entry.record();
+            if (!entry.withdrawn() && PublicationRules.listMembershipCurrent(r, today)) {
+                lists.add(new EntityViews.ListMembership(r.list(), Vocabulary.LISTS.getOrDefault(r.list(), r.list()),
+                        r.listedOn(), r.removeBy(), r.authority()));
             }
         }
-        JsonNode g = e.path("creditGrade");
-        EntityViews.Grade grade = g.isObject() ? new EntityViews.Grade(g.path("grade").asText(),
-                Vocabulary.CREDIT_GRADES.get(g.path("grade").asText()), date(g, "ratedOn"),
-                g.path("evaluatedBy").asText(null)) : null;
-        String kind = e.path("kind").asText();
-        String status = e.path("status").asText();
-        return new EntityViews.Profile(e.path("uscc").asText(), e.path("name").asText(), kind,
-                Vocabulary.ENTITY_KINDS.get(kind), status, Vocabulary.ENTITY_STATUSES.get(status),
-                e.path("legalRepresentative").asText(null), e.path("registrationAuthority").asText(null),
-                e.path("regionCode").asText(null), date(e, "registeredOn"), e.path("industry").asText(null),
-                e.path("address").asText(null), grade, lists, new EntityViews.Counts(licences, penalties, commitments),
-                asOf);
-    }
-
-    /** Strong ETag over every stored version and the date (publication periods end by date). */
-    static String etag(Map<String, EntityStore.Versioned> fields, LocalDate today) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(today.toString().getBytes(StandardCharsets.UTF_8));
-            fields.forEach((name, value) -> sha.update((name + '=' + value.version() + ';').getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        EntityRecord.CreditGrade g = e.creditGrade();
+        EntityViews.Grade grade = g == null ? null : new EntityViews.Grade(g.grade(),
+                Vocabulary.CREDIT_GRADES.get(g.grade()), g.ratedOn(), g.evaluatedBy());
+        return new EntityViews.Profile(e.uscc(), e.name(), e.kind(), Vocabulary.ENTITY_KINDS.get(e.kind()), e.status(),
+                Vocabulary.ENTITY_STATUSES.get(e.status()), e.legalRepresentative(), e.registrationAuthority(),
+                e.regionCode(), e.registeredOn(), e.industry(), e.address(), grade, lists,
+                new EntityViews.Counts(licences, penalties, commitments), doc.dataAsOf());
     }
 
     public Uni<Page> search(EntityQueries.Criteria criteria, int limit, String cursor) {
-        if (!indices.ready()) {
-            return Uni.createFrom().failure(new ApiProblem(ProblemType.UNAVAILABLE, "The search index is not ready yet"));
-        }
         String fingerprint = CursorCodec.fingerprint("entities", criteria.text(), criteria.uscc(), criteria.region(),
                 criteria.kind(), criteria.status());
-        ArrayNode after = cursor == null ? null : cursors.decode(cursor, fingerprint);
-        return search.search(indices.alias(Dataset.ENTITY), EntityQueries.search(criteria, limit + 1, after))
-                .map(response -> {
-                    JsonNode hits = response.path("hits").path("hits");
-                    List<EntityViews.Summary> items = new ArrayList<>();
-                    for (int i = 0; i < Math.min(limit, hits.size()); i++) {
-                        items.add(summary(hits.get(i).path("_source")));
-                    }
-                    String next = hits.size() > limit
-                            ? cursors.encode(fingerprint, (ArrayNode) hits.get(limit - 1).path("sort")) : null;
-                    JsonNode total = response.path("hits").path("total");
-                    return new Page(new EntityViews.SearchPage(items, total.path("value").asLong(),
-                            "eq".equals(total.path("relation").asText()), null), next);
-                });
+        IndexPager.Request request = new IndexPager.Request(EntityQueries.query(criteria), EntityQueries.sort(),
+                fingerprint, limit, cursor, List.of(EntityQueries.SUMMARY_FIELDS), true);
+        return pager.page(Dataset.ENTITY, request, EntityService::summary).map(p -> new Page(
+                new EntityViews.SearchPage(p.items(), p.total(), p.totalExact(), null), p.next()));
     }
 
     private static EntityViews.Summary summary(JsonNode s) {
@@ -146,6 +96,4 @@ public class EntityService {
                 s.path("status").asText(null), s.path("regionCode").asText(null), s.path("creditGrade").asText(null),
                 date(s, "registeredOn"));
     }
-
-
 }

@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.feeds;
 
 import cn.xinyong.openapi.platform.paging.CursorCodec;
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -9,7 +10,6 @@ import cn.xinyong.openapi.platform.web.Links;
 import cn.xinyong.openapi.platform.web.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -69,23 +69,17 @@ public class FeedResource {
             @QueryParam("since") String since,
             @Parameter(description = "Changes per page, 1-1000 (default 500)") @QueryParam("limit") String limit,
             @Context UriInfo uri) {
-        FeedDataset dataset = dataset(name);
-        String fingerprint = CursorCodec.fingerprint("feed", dataset.path());
-        long from = 0;
-        if (since != null) {
-            from = cursors.decode(since, fingerprint).path(0).asLong(-1);
-            if (from < 0) {
-                throw new ApiProblem(ProblemType.INVALID_CURSOR, "since is not a feed position");
-            }
+        Dataset dataset = dataset(name);
+        if (since != null && cursors.decode(since, FeedService.fingerprint(dataset)).path(0).asLong(-1) < 0) {
+            throw new ApiProblem(ProblemType.INVALID_CURSOR, "since is not a feed position");
         }
         Params params = new Params();
         int size = Limits.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, params.errors());
         params.check();
-        long start = from;
-        return service.changes(dataset, from, size).map(c -> {
-            String position = cursors.encode(fingerprint, JsonNodeFactory.instance.arrayNode().add(c.lastSeq()));
-            FeedViews.Page page = new FeedViews.Page(c.items(), position, Links.next(uri, "since", position), c.more());
-            return Response.ok(page).header("Cache-Control", start == 0 ? "no-cache" : "public, max-age=5").build();
+        return service.changes(dataset, since, size).map(c -> {
+            FeedViews.Page page = new FeedViews.Page(c.items(), c.position(), Links.next(uri, "since", c.position()),
+                    c.more());
+            return Response.ok(page).header("Cache-Control", since == null ? "no-cache" : "public, max-age=5").build();
         });
     }
 
@@ -101,7 +95,7 @@ public class FeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<JsonNode> exportNdjson(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
-        FeedDataset dataset = dataset(name);
+        Dataset dataset = dataset(name);
         return download(service.export(dataset), dataset.path() + ".ndjson");
     }
 
@@ -115,7 +109,7 @@ public class FeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<String> exportCsv(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
-        FeedDataset dataset = dataset(name);
+        Dataset dataset = dataset(name);
         return download(csv(dataset), dataset.path() + ".csv");
     }
 
@@ -129,7 +123,7 @@ public class FeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<byte[]> exportNdjsonGzip(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
-        FeedDataset dataset = dataset(name);
+        Dataset dataset = dataset(name);
         return download(Gzip.stream(service.export(dataset).map(r -> r.toString() + "\n")), dataset.path() + ".ndjson.gz");
     }
 
@@ -143,11 +137,11 @@ public class FeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<byte[]> exportCsvGzip(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
-        FeedDataset dataset = dataset(name);
+        Dataset dataset = dataset(name);
         return download(Gzip.stream(csv(dataset)), dataset.path() + ".csv.gz");
     }
 
-    private Multi<String> csv(FeedDataset dataset) {
+    private Multi<String> csv(Dataset dataset) {
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.header(dataset.columns())),
                 service.export(dataset).map(r -> Csv.row(dataset.columns(), r)));
     }
@@ -159,8 +153,8 @@ public class FeedResource {
                 .build();
     }
 
-    private static FeedDataset dataset(String name) {
-        return FeedDataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+    private static Dataset dataset(String name) {
+        return Dataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
                 "No dataset '" + name + "': use entities, licences, penalties, commitments or list-entries",
                 List.of(new Problem.FieldError("dataset", "unknown"))));
     }

@@ -1,7 +1,8 @@
 package cn.xinyong.openapi.ingest;
 
-import cn.xinyong.openapi.platform.Dataset;
-import cn.xinyong.openapi.platform.search.IndexManager;
+import cn.xinyong.openapi.readmodel.CacheRecovery;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.IndexManager;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +22,13 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Loads feed files (NDJSON, gzip when named .gz) straight into the read model. With {@code --rebuild}
- * it fills fresh indices and swaps every alias to them at the end, so readers never see a half-built
- * index; Redis writes stay version-guarded either way.
+ * Loads feed files (NDJSON, gzip when named .gz) into the read model.
+ *
+ * <p>Without {@code --rebuild} the lines are applied to the live model like pushed batches. With
+ * {@code --rebuild} they fill fresh indices; only when every file was read to its end are the aliases
+ * swapped (atomically) and the Redis cache reconciled with the new indices (records absent from the
+ * files leave both stores). A file that cannot be read abandons the rebuild: the fresh indices are
+ * deleted and the live model is untouched.
  */
 @ApplicationScoped
 @Unremovable
@@ -31,13 +37,20 @@ public class BulkLoader {
     private static final int PARALLELISM = 4;
     private final IngestService ingest;
     private final IndexManager indices;
+    private final CacheRecovery cache;
 
-    BulkLoader(IngestService ingest, IndexManager indices) {
+    BulkLoader(IngestService ingest, IndexManager indices, CacheRecovery cache) {
         this.ingest = ingest;
         this.indices = indices;
+        this.cache = cache;
     }
 
+    /** Exit codes: 0 all applied, 1 some lines rejected, 2 usage, 3 a file could not be read (or the load failed). */
     public int run(String... args) {
+        return run(System.out, System.err, args);
+    }
+
+    int run(PrintStream out, PrintStream err, String... args) {
         boolean rebuild = false;
         List<Path> files = new ArrayList<>();
         for (String arg : args) {
@@ -48,40 +61,84 @@ public class BulkLoader {
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: load [--rebuild] FILE...");
+            err.println("usage: load [--rebuild] FILE...");
             return 2;
         }
         indices.ensureAll().await().atMost(Duration.ofSeconds(60));
         Map<Dataset, String> targets = new EnumMap<>(Dataset.class);
-        if (rebuild) {
-            for (Dataset d : Dataset.searchables()) {
-                targets.put(d, indices.createIndex(d, true).await().atMost(Duration.ofSeconds(30)));
+        try {
+            if (rebuild) {
+                for (Dataset d : Dataset.indexed()) {
+                    targets.put(d, indices.createIndex(d, true).await().atMost(Duration.ofSeconds(30)));
+                }
+                Log.infof("rebuilding into %s", targets.values());
             }
-            Log.infof("rebuilding into %s", targets.values());
-        }
-        long rejected = 0;
-        for (Path file : files) {
-            try (InputStream raw = Files.newInputStream(file);
-                    InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-                IngestReport report = ingest.ingest(reader.lines().iterator(), file.getFileName().toString(), false, targets,
-                        PARALLELISM);
-                rejected += report.rejected();
-                report.rejections().stream().limit(20)
-                        .forEach(r -> System.err.printf("%s:%d: %s%n", file, r.line(), r.reason()));
-                System.out.printf("%s: %d lines, %d applied, %d stale, %d rejected in %.1f s (%.0f lines/s)%n", file,
-                        report.lines(), report.applied(), report.stale(), report.rejected(), report.millis() / 1000.0,
-                        report.lines() * 1000.0 / Math.max(1, report.millis()));
-            } catch (IOException e) {
-                System.err.println(file + ": " + e.getMessage());
-                return 1;
+            IngestService.Target target = rebuild ? new IngestService.Target(targets, false, false, PARALLELISM)
+                    : IngestService.Target.live(false, PARALLELISM);
+            long rejected = 0;
+            for (Path file : files) {
+                Long fileRejected = load(file, target, out, err);
+                if (fileRejected == null) {
+                    if (rebuild) {
+                        abandon(targets, err);
+                    }
+                    return 3;
+                }
+                rejected += fileRejected;
             }
+            if (rebuild) {
+                for (Map.Entry<Dataset, String> t : targets.entrySet()) {
+                    indices.finishBulkLoad(t.getValue()).await().atMost(Duration.ofMinutes(10));
+                }
+                indices.swapAliases(targets).await().atMost(Duration.ofSeconds(60));
+                targets.clear();
+                CacheRecovery.RebuildReport r = cache.rebuildAndWait(Duration.ofHours(2));
+                out.printf("cache reconciled with the new indices: %d entries written, %d removed%n",
+                        r.entriesWritten(), r.entriesRemoved());
+            }
+            indices.refresh().await().atMost(Duration.ofSeconds(120));
+            return rejected == 0 ? 0 : 1;
+        } catch (RuntimeException e) {
+            err.println("load failed: " + e.getMessage());
+            if (!targets.isEmpty()) {
+                abandon(targets, err);
+            }
+            return 3;
         }
-        for (Map.Entry<Dataset, String> t : targets.entrySet()) {
-            indices.finishBulkLoad(t.getValue()).await().atMost(Duration.ofMinutes(10));
-            indices.swapAlias(t.getKey(), t.getValue()).await().atMost(Duration.ofSeconds(60));
+    }
+
+    /** Loads one file; the number of rejected lines, or null when the file could not be read to its end. */
+    private Long load(Path file, IngestService.Target target, PrintStream out, PrintStream err) {
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            IngestReport report = ingest.ingest(reader.lines().iterator(), file.getFileName().toString(), target);
+            report.rejections().stream().limit(20).forEach(r -> err.printf("%s:%d: %s%n", file, r.line(), r.reason()));
+            out.printf("%s: %d lines, %d applied, %d stale, %d rejected in %.1f s (%.0f lines/s)%n", file,
+                    report.lines(), report.applied(), report.stale(), report.rejected(), report.millis() / 1000.0,
+                    report.lines() * 1000.0 / Math.max(1, report.millis()));
+            return report.rejected();
+        } catch (IngestService.InputBroken e) {
+            IngestReport p = e.partial();
+            err.printf("%s: unreadable after line %d (%s); before that: %d lines, %d applied, %d stale, %d rejected%s%n",
+                    file, e.lastLine(), e.getMessage(), p.lines(), p.applied(), p.stale(), p.rejected(),
+                    target.writeCache() ? " (already applied; loading the file again once repaired is harmless)"
+                            : " (into the fresh indices only: the rebuild is abandoned)");
+            return null;
+        } catch (IOException e) {
+            err.printf("%s: cannot be read (%s); nothing of it was applied%n", file, e.getMessage());
+            return null;
         }
-        indices.refresh().await().atMost(Duration.ofSeconds(120));
-        return rejected == 0 ? 0 : 1;
+    }
+
+    private void abandon(Map<Dataset, String> targets, PrintStream err) {
+        try {
+            indices.deleteIndices(targets.values()).await().atMost(Duration.ofSeconds(60));
+            err.println("rebuild abandoned: the fresh indices " + targets.values()
+                    + " were deleted; the live read model is unchanged");
+        } catch (RuntimeException e) {
+            err.println("rebuild abandoned, but deleting the fresh indices " + targets.values() + " failed: "
+                    + e.getMessage());
+        }
     }
 }

@@ -9,10 +9,14 @@ import java.util.Optional;
 public interface IngestConfig {
 
     /**
-     * Bearer token the platform presents on {@code /internal/ingest}. Without one the endpoint refuses
-     * every call.
+     * Bearer token of {@code /internal/*}; checked by platform security ({@code InternalToken}). Without one
+     * every internal call is refused.
      */
     Optional<String> token();
+
+    /** Largest ingest request body; a larger one is refused (413) before anything is applied. */
+    @WithDefault("16M")
+    io.quarkus.runtime.configuration.MemorySize maxBody();
 
     /** Events projected per round trip to Redis and OpenSearch. */
     @WithDefault("500")

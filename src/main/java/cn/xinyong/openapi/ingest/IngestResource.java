@@ -1,7 +1,9 @@
 package cn.xinyong.openapi.ingest;
 
 import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.platform.security.InternalToken;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -13,14 +15,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,10 +38,12 @@ public class IngestResource {
 
     private final IngestService service;
     private final IngestConfig config;
+    private final InternalToken token;
 
-    IngestResource(IngestService service, IngestConfig config) {
+    IngestResource(IngestService service, IngestConfig config, InternalToken token) {
         this.service = service;
         this.config = config;
+        this.token = token;
     }
 
     @POST
@@ -45,21 +53,37 @@ public class IngestResource {
     @Operation(operationId = "ingestFeed", summary = "Apply a batch of platform feed lines (NDJSON)",
             description = "Each line is a change event (see docs/feed-contract.md). Lines are applied in order; "
                     + "a higher version wins and replays change nothing; rejected lines are reported with their "
-                    + "line number and reason while the rest are applied.")
+                    + "line number and reason while the rest are applied. A body over the limit (16 MB by default) "
+                    + "is refused with 413 before anything is applied.")
+    @APIResponse(responseCode = "200", description = "What the batch did",
+            content = @Content(schema = @Schema(implementation = IngestReport.class)))
+    @APIResponse(responseCode = "413", description = "The body is over the limit: nothing was applied",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IngestReport ingest(@HeaderParam("Authorization") String authorization,
             @Parameter(description = "Make the batch searchable before answering")
             @QueryParam("refresh") @DefaultValue("false") boolean refresh,
             @Parameter(description = "Where the batch comes from, for the ingest log")
             @QueryParam("source") @DefaultValue("platform") String source,
             InputStream body) throws IOException {
-        authorize(authorization);
-        PushbackInputStream in = new PushbackInputStream(body, 1);
-        int first = in.read();
-        if (first < 0) {
+        token.authorize(authorization);
+        byte[] batch = readWhole(body, config.maxBody().asLongValue());
+        if (batch.length == 0) {
             throw new ApiProblem(ProblemType.INVALID_FEED, "The request body is empty: send one event per line");
         }
-        in.unread(first);
-        return service.ingest(in, source, refresh);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(batch),
+                StandardCharsets.UTF_8), 1 << 16);
+        return service.ingest(reader.lines().iterator(), source, IngestService.Target.live(refresh, 1));
+    }
+
+    /** The whole body, or 413 as soon as it passes the limit (so nothing of an oversized batch is applied). */
+    static byte[] readWhole(InputStream in, long limit) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (bytes.length > limit) {
+            throw new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "The batch is larger than " + limit
+                    + " bytes: nothing was applied; split it into smaller batches",
+                    List.of(new Problem.FieldError("body", "larger than " + limit + " bytes")));
+        }
+        return bytes;
     }
 
     @GET
@@ -68,22 +92,10 @@ public class IngestResource {
     @Operation(operationId = "listIngestRuns", summary = "The latest ingest batches, newest first")
     public Uni<List<IngestRun>> runs(@HeaderParam("Authorization") String authorization,
             @QueryParam("limit") @DefaultValue("20") int limit) {
-        authorize(authorization);
+        token.authorize(authorization);
         if (limit < 1 || limit > 100) {
             throw ApiProblem.invalidField("limit", "must be between 1 and 100");
         }
         return service.recentRuns(limit);
-    }
-
-    /** Checks the ingest token (also guards the other internal operations). */
-    public void authorize(String authorization) {
-        String expected = config.token().filter(t -> !t.isBlank()).orElse(null);
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            throw new ApiProblem(ProblemType.UNAUTHORIZED, "Send the ingest token as 'Authorization: Bearer <token>'");
-        }
-        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        if (expected == null || !MessageDigest.isEqual(given, expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "The ingest token is not valid");
-        }
     }
 }

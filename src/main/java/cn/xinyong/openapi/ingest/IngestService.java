@@ -1,26 +1,32 @@
 package cn.xinyong.openapi.ingest;
 
-import cn.xinyong.openapi.ingest.feed.FeedEvent;
 import cn.xinyong.openapi.ingest.feed.FeedParser;
-import cn.xinyong.openapi.ingest.feed.Rejection;
-import cn.xinyong.openapi.ingest.projection.Projector;
-import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.Projector;
+import cn.xinyong.openapi.readmodel.record.FeedEvent;
+import cn.xinyong.openapi.readmodel.record.Rejection;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads feed lines and projects them chunk by chunk. Blocking by design (it runs on a worker thread
@@ -31,108 +37,148 @@ import java.util.Map;
 public class IngestService {
 
     private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(2);
-    private final Projector projector;
-    private final IngestConfig config;
-    private final FeedParser parser;
 
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    /** The input could not be read to its end; {@code partial} says what was applied before. */
+    public static final class InputBroken extends RuntimeException {
+        private final transient IngestReport partial;
+        private final long lastLine;
 
-    IngestService(Projector projector, IngestConfig config, ObjectMapper mapper,
-            io.micrometer.core.instrument.MeterRegistry meters) {
-        this.meters = meters;
-        this.projector = projector;
-        this.config = config;
-        this.parser = new FeedParser(mapper);
-    }
+        InputBroken(IngestReport partial, long lastLine, Throwable cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+            this.partial = partial;
+            this.lastLine = lastLine;
+        }
 
-    public IngestReport ingest(InputStream in, String source, boolean refresh) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        Iterator<String> lines = reader.lines().iterator();
-        try {
-            return ingest(lines, source, refresh, Map.of(), 1);
-        } catch (UncheckedIOException e) {
-            throw new IllegalStateException("reading the feed failed: " + e.getCause().getMessage(), e);
+        public IngestReport partial() {
+            return partial;
+        }
+
+        /** The last line read whole. */
+        public long lastLine() {
+            return lastLine;
         }
     }
 
+    /** Where and how a run writes. */
+    public record Target(Map<Dataset, String> indices, boolean writeCache, boolean refresh, int parallelism) {
+        /** The live read model (aliases and cache). */
+        public static Target live(boolean refresh, int parallelism) {
+            return new Target(Map.of(), true, refresh, parallelism);
+        }
+    }
+
+    private final Projector projector;
+    private final IngestConfig config;
+    private final FeedParser parser;
+    private final TimeSource time;
+    private final MeterRegistry meters;
+
+    IngestService(Projector projector, IngestConfig config, ObjectMapper mapper, TimeSource time, MeterRegistry meters) {
+        this.projector = projector;
+        this.config = config;
+        this.parser = new FeedParser(mapper);
+        this.time = time;
+        this.meters = meters;
+    }
+
     /**
-     * Projects lines into the given target indices (aliases when empty), with up to {@code parallelism}
-     * chunks in flight. Parallel chunks may land out of order; the version guards keep the result the
-     * same as in order.
+     * Projects lines with up to {@code parallelism} chunks in flight. Parallel chunks may land out of
+     * order; the version guards keep the result the same as in order. A failure to read the input ends
+     * the run with {@link InputBroken}, after everything read before it was applied.
      */
-    public IngestReport ingest(Iterator<String> lines, String source, boolean refresh, Map<Dataset, String> targets,
-            int parallelism) {
-        Instant started = Instant.now();
-        long read = 0;
-        long applied = 0;
-        long stale = 0;
-        long rejected = 0;
-        List<Rejection> listed = new ArrayList<>();
+    public IngestReport ingest(Iterator<String> lines, String source, Target target) {
+        Instant started = time.now();
+        Tally tally = new Tally();
         List<FeedEvent> chunk = new ArrayList<>(config.chunkSize());
-        java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Projector.ChunkResult>> inFlight =
-                new java.util.ArrayDeque<>();
+        ArrayDeque<CompletableFuture<Projector.ChunkResult>> inFlight = new ArrayDeque<>();
         int lineNumber = 0;
+        RuntimeException broken = null;
         while (true) {
-            boolean more = lines.hasNext();
-            if (more) {
-                String line = lines.next();
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+            boolean more;
+            String line = null;
+            try {
+                more = lines.hasNext();
+                if (more) {
+                    line = lines.next();
                 }
-                read++;
-                FeedParser.Result result = parser.parse(line, lineNumber);
-                if (result instanceof FeedParser.Accepted a) {
-                    chunk.add(a.event());
-                } else if (result instanceof FeedParser.Rejected r) {
-                    rejected++;
-                    if (listed.size() < config.maxListedRejections()) {
-                        listed.add(r.rejection());
+            } catch (UncheckedIOException e) {
+                broken = e;
+                more = false;
+            }
+            if (line != null) {
+                lineNumber++;
+                if (!line.isBlank()) {
+                    tally.read++;
+                    FeedParser.Result result = parser.parse(line, lineNumber);
+                    if (result instanceof FeedParser.Accepted a) {
+                        chunk.add(a.event());
+                    } else if (result instanceof FeedParser.Rejected r) {
+                        tally.reject(List.of(r.rejection()), config.maxListedRejections());
                     }
                 }
             }
             if (chunk.size() >= config.chunkSize() || (!more && !chunk.isEmpty())) {
-                inFlight.add(projector.apply(chunk, targets, false).subscribeAsCompletionStage());
+                inFlight.add(projector.apply(chunk, target.indices(), false, target.writeCache()).subscribeAsCompletionStage());
                 chunk = new ArrayList<>(config.chunkSize());
             }
-            while (!inFlight.isEmpty() && (inFlight.size() >= parallelism || !more)) {
+            while (!inFlight.isEmpty() && (inFlight.size() >= target.parallelism() || !more)) {
                 Projector.ChunkResult done = await(inFlight.poll());
-                applied += done.applied();
-                stale += done.stale();
-                rejected += done.failed().size();
-                for (Rejection f : done.failed()) {
-                    if (listed.size() < config.maxListedRejections()) {
-                        listed.add(f);
-                    }
-                }
+                tally.applied += done.applied();
+                tally.stale += done.stale();
+                tally.reject(done.failed(), config.maxListedRejections());
             }
             if (!more) {
                 break;
             }
         }
-        if (refresh) {
-            projector.refresh(targets).await().atMost(CHUNK_TIMEOUT);
+        if (target.refresh()) {
+            projector.refresh(target.indices()).await().atMost(CHUNK_TIMEOUT);
         }
-        listed.sort(java.util.Comparator.comparingInt(Rejection::line));
-        Instant finished = Instant.now();
-        IngestReport report = new IngestReport(read, applied, stale, rejected, listed,
-                Duration.between(started, finished).toMillis());
-        Log.infof("ingest from %s: %d lines, %d applied, %d stale, %d rejected in %d ms", source, read, applied,
-                stale, rejected, report.millis());
-        meters.counter("xinyong.ingest.events", "outcome", "applied").increment(applied);
-        meters.counter("xinyong.ingest.events", "outcome", "stale").increment(stale);
-        meters.counter("xinyong.ingest.events", "outcome", "rejected").increment(rejected);
+        Instant finished = time.now();
+        IngestReport report = tally.report(Duration.between(started, finished).toMillis());
+        Log.infof("ingest from %s: %d lines, %d applied, %d stale, %d rejected in %d ms%s", source, report.lines(),
+                report.applied(), report.stale(), report.rejected(), report.millis(),
+                broken == null ? "" : "; input broken after line " + lineNumber + ": " + broken.getMessage());
+        meters.counter("xinyong.ingest.events", "outcome", "applied").increment(report.applied());
+        meters.counter("xinyong.ingest.events", "outcome", "stale").increment(report.stale());
+        meters.counter("xinyong.ingest.events", "outcome", "rejected").increment(report.rejected());
         record(source, started, finished, report);
+        if (broken != null) {
+            throw new InputBroken(report, lineNumber, broken.getCause() == null ? broken : broken.getCause());
+        }
         return report;
     }
 
-    private static Projector.ChunkResult await(java.util.concurrent.CompletableFuture<Projector.ChunkResult> f) {
+    /** Counts of a run. */
+    private static final class Tally {
+        long read;
+        long applied;
+        long stale;
+        long rejected;
+        final List<Rejection> listed = new ArrayList<>();
+
+        void reject(List<Rejection> rejections, int maxListed) {
+            rejected += rejections.size();
+            for (Rejection r : rejections) {
+                if (listed.size() < maxListed) {
+                    listed.add(r);
+                }
+            }
+        }
+
+        IngestReport report(long millis) {
+            listed.sort(Comparator.comparingInt(Rejection::line));
+            return new IngestReport(read, applied, stale, rejected, List.copyOf(listed), millis);
+        }
+    }
+
+    private static Projector.ChunkResult await(CompletableFuture<Projector.ChunkResult> f) {
         try {
-            return f.get(CHUNK_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+            return f.get(CHUNK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new cn.xinyong.openapi.platform.problem.BackendUnavailableException("projection timed out", e);
+        } catch (TimeoutException e) {
+            throw new BackendUnavailableException("projection timed out", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -156,7 +202,7 @@ public class IngestService {
     }
 
     /** The latest ingest runs, newest first. */
-    public io.smallrye.mutiny.Uni<List<IngestRun>> recentRuns(int limit) {
+    public Uni<List<IngestRun>> recentRuns(int limit) {
         return Panache.withSession(() -> IngestRun.<IngestRun>find("order by id desc").page(0, limit).list());
     }
 }

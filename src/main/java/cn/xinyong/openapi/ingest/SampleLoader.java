@@ -1,8 +1,8 @@
 package cn.xinyong.openapi.ingest;
 
 import cn.xinyong.openapi.ingest.generator.SyntheticFeed;
-import cn.xinyong.openapi.platform.Dataset;
-import cn.xinyong.openapi.platform.search.IndexManager;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.IndexManager;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -24,8 +24,11 @@ public class SampleLoader {
     private final IngestService ingest;
     private final IndexManager indices;
     private final SearchGateway search;
+    private final cn.xinyong.openapi.platform.TimeSource time;
 
-    SampleLoader(IngestConfig config, IngestService ingest, IndexManager indices, SearchGateway search) {
+    SampleLoader(IngestConfig config, IngestService ingest, IndexManager indices, SearchGateway search,
+            cn.xinyong.openapi.platform.TimeSource time) {
+        this.time = time;
         this.config = config;
         this.ingest = ingest;
         this.indices = indices;
@@ -47,9 +50,9 @@ public class SampleLoader {
             Log.infof("sample not loaded: the read model already holds %d entities", existing);
             return;
         }
-        SyntheticFeed feed = new SyntheticFeed(config.sample().seed(), LocalDate.now());
+        SyntheticFeed feed = new SyntheticFeed(config.sample().seed(), time.today());
         Log.infof("loading the synthetic sample: %d entities, seed %d", entities, config.sample().seed());
-        IngestReport report = ingest.ingest(feed.lines(entities), "sample", true, Map.of(), 3);
+        IngestReport report = ingest.ingest(feed.lines(entities), "sample", IngestService.Target.live(true, 3));
         Log.infof("sample loaded: %d records in %.1f s (%.0f records/s); e.g. GET /v1/entities/%s", report.applied(),
                 report.millis() / 1000.0, report.applied() * 1000.0 / Math.max(1, report.millis()), feed.uscc(0));
     }

@@ -1,4 +1,6 @@
 package cn.xinyong.openapi.lists;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
 
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
@@ -81,7 +83,7 @@ public class ListResource {
         int size = Limits.limit(limit, p.errors());
         p.check();
         return service.entries(list, filter, size, cursor).map(page -> Response.ok(new ListViews.EntryPage(page.items(),
-                page.total(), page.totalExact(), Links.next(uri, "cursor", page.nextCursor())))
+                page.total(), page.totalExact(), Links.next(uri, "cursor", page.next())))
                 .header("Cache-Control", Caching.publicFor(60)).build());
     }
 }

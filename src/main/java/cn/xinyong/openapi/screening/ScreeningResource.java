@@ -1,6 +1,6 @@
 package cn.xinyong.openapi.screening;
 
-import cn.xinyong.openapi.lists.ListCatalog;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;

@@ -1,12 +1,15 @@
 package cn.xinyong.openapi.screening;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
 
-import cn.xinyong.openapi.disclosure.PublicationRules;
-import cn.xinyong.openapi.entity.EntityStore;
+import cn.xinyong.openapi.readmodel.PublicationRules;
+import cn.xinyong.openapi.readmodel.SubjectStore;
+import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.record.EntityRecord;
+import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
 import cn.xinyong.openapi.lists.ListViews;
-import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.TimeSource;
-import cn.xinyong.openapi.platform.redis.ReadModelKeys;
-import cn.xinyong.openapi.platform.search.IndexManager;
+import cn.xinyong.openapi.readmodel.IndexManager;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,11 +45,11 @@ public class ScreeningService {
 
     private final SearchGateway search;
     private final IndexManager indices;
-    private final EntityStore store;
+    private final SubjectStore store;
     private final TimeSource time;
     private final ObjectMapper mapper;
 
-    ScreeningService(SearchGateway search, IndexManager indices, EntityStore store, TimeSource time, ObjectMapper mapper) {
+    ScreeningService(SearchGateway search, IndexManager indices, SubjectStore store, TimeSource time, ObjectMapper mapper) {
         this.search = search;
         this.indices = indices;
         this.store = store;
@@ -62,7 +65,7 @@ public class ScreeningService {
             nameMatches.values().forEach(cs -> cs.forEach(c -> codes.add(c.uscc())));
             List<String> ordered = new ArrayList<>(codes);
             return store.subjects(ordered).map(docs -> {
-                Map<String, Map<String, EntityStore.Versioned>> byCode = new LinkedHashMap<>();
+                Map<String, SubjectDocument> byCode = new LinkedHashMap<>();
                 for (int i = 0; i < ordered.size(); i++) {
                     byCode.put(ordered.get(i), docs.get(i));
                 }
@@ -74,13 +77,11 @@ public class ScreeningService {
                             : nameMatches.getOrDefault(item.index(), List.of());
                     List<ScreeningViews.Match> matches = new ArrayList<>();
                     for (Candidate c : cands) {
-                        Map<String, EntityStore.Versioned> doc = byCode.getOrDefault(c.uscc(), Map.of());
-                        if (doc.isEmpty()) {
+                        SubjectDocument doc = byCode.get(c.uscc());
+                        if (doc == null || doc.isEmpty()) {
                             continue;
                         }
-                        JsonNode entity = doc.containsKey(ReadModelKeys.ENTITY_FIELD)
-                                ? doc.get(ReadModelKeys.ENTITY_FIELD).json() : mapper.nullNode();
-                        String name = c.name() != null ? c.name() : entity.path("name").asText(null);
+                        String name = c.name() != null ? c.name() : doc.entity().map(EntityRecord::name).orElse(null);
                         matches.add(new ScreeningViews.Match(c.uscc(), name, c.score(), listings(doc, lists, today)));
                     }
                     String status = matches.isEmpty() ? "notFound"
@@ -92,19 +93,15 @@ public class ScreeningService {
         });
     }
 
-    private static List<ListViews.Entry> listings(Map<String, EntityStore.Versioned> doc, Set<String> lists, LocalDate today) {
-        List<ListViews.Entry> out = new ArrayList<>();
-        doc.forEach((field, value) -> {
-            JsonNode r = value.json();
-            if (field.startsWith(Dataset.LIST_ENTRY.feedName() + ":") && !r.path("withdrawn").asBoolean()
-                    && lists.contains(r.path("list").asText())) {
-                ListViews.Entry e = cn.xinyong.openapi.lists.ListService.entryOf(r, today);
-                if (PublicationRules.listMembershipCurrent(e.listedOn(), e.removeBy(), e.removedOn(), false, today)) {
-                    out.add(e);
-                }
+    private static List<ListEntryView> listings(SubjectDocument doc, Set<String> lists, LocalDate today) {
+        List<ListEntryView> out = new ArrayList<>();
+        for (SubjectDocument.Entry<ListEntryRecord> e : doc.listEntries()) {
+            if (!e.withdrawn() && lists.contains(e.record().list())
+                    && PublicationRules.listMembershipCurrent(e.record(), today)) {
+                out.add(cn.xinyong.openapi.readmodel.PublicViews.listEntry(e.id(), e.record(), today));
             }
-        });
-        out.sort(Comparator.comparing(ListViews.Entry::listedOn).reversed());
+        }
+        out.sort(Comparator.comparing(ListEntryView::listedOn).reversed());
         return out;
     }
 

@@ -1,4 +1,5 @@
 package cn.xinyong.openapi.screening;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
 
 import cn.xinyong.openapi.lists.ListViews;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -37,7 +38,7 @@ public final class ScreeningViews {
     @Schema(name = "ScreeningMatch", description = "An entity the subject matched, with its current listings")
     public record Match(String uscc, String name,
             @Schema(description = "1 for a code or an exact (normalised) name; lower for similar names") double score,
-            @Schema(description = "Current entries on the checked lists") List<ListViews.Entry> listings) {
+            @Schema(description = "Current entries on the checked lists") List<ListEntryView> listings) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

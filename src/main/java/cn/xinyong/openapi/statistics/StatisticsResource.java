@@ -1,13 +1,12 @@
 package cn.xinyong.openapi.statistics;
 
-import cn.xinyong.openapi.disclosure.PublicQueries;
-import cn.xinyong.openapi.feeds.FeedDataset;
-import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.readmodel.PublicationRules;
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
-import cn.xinyong.openapi.platform.search.IndexManager;
+import cn.xinyong.openapi.readmodel.IndexManager;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.platform.web.Caching;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,22 +78,17 @@ public class StatisticsResource {
                     schema = @Schema(enumeration = {"authority", "region", "month", "list"})) @QueryParam("by") String by,
             @Parameter(description = "For by=region: province, city or district (default city)")
             @QueryParam("level") String level) {
-        FeedDataset dataset = FeedDataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+        Dataset dataset = Dataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
                 "No dataset '" + name + "'", List.of(new Problem.FieldError("dataset", "unknown"))));
         String field = switch (by == null ? "" : by) {
-            case "authority" -> dataset.dataset() == Dataset.ENTITY ? null : "authority";
+            case "authority" -> dataset == Dataset.ENTITY ? null : "authority";
             case "region" -> "regionCode";
-            case "list" -> dataset.dataset() == Dataset.LIST_ENTRY ? "list" : null;
-            case "month" -> switch (dataset.dataset()) {
-                case ENTITY -> "registeredOn";
-                case LIST_ENTRY -> "listedOn";
-                case COMMITMENT -> "committedOn";
-                default -> "decisionDate";
-            };
+            case "list" -> dataset == Dataset.LIST_ENTRY ? "list" : null;
+            case "month" -> dataset.dateField();
             default -> null;
         };
         if (field == null) {
-            throw ApiProblem.invalidField("by", "must be authority, region, month" + (dataset.dataset() == Dataset.LIST_ENTRY
+            throw ApiProblem.invalidField("by", "must be authority, region, month" + (dataset == Dataset.LIST_ENTRY
                     ? " or list" : "") + " for " + dataset.path());
         }
         int prefix = switch (level == null ? "city" : level) {
@@ -104,7 +98,7 @@ public class StatisticsResource {
             default -> throw ApiProblem.invalidField("level", "must be province, city or district");
         };
         ObjectNode body = mapper.createObjectNode().put("size", 0).put("track_total_hits", true);
-        body.set("query", PublicQueries.publicBool(dataset.dataset(), time.today()));
+        body.set("query", PublicationRules.publicBool(dataset, time.today()));
         ObjectNode agg = body.putObject("aggs").putObject("by");
         if ("month".equals(by)) {
             agg.putObject("date_histogram").put("field", field).put("calendar_interval", "month").put("format", "yyyy-MM")
@@ -112,7 +106,7 @@ public class StatisticsResource {
         } else {
             agg.putObject("terms").put("field", field).put("size", "region".equals(by) ? 5000 : 100);
         }
-        return search.search(indices.alias(dataset.dataset()), body).map(r -> {
+        return search.search(indices.alias(dataset), body).map(r -> {
             List<Bucket> buckets = new ArrayList<>();
             JsonNode raw = r.path("aggregations").path("by").path("buckets");
             if ("region".equals(by)) {

@@ -11,7 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cn.xinyong.openapi.ingest.PublicationExpiry;
+import cn.xinyong.openapi.readmodel.PublicationExpiry;
 import cn.xinyong.openapi.platform.ShiftedTimeSource;
 import cn.xinyong.openapi.platform.TimeSource;
 import io.quarkus.test.junit.QuarkusMock;

@@ -1,7 +1,7 @@
 package cn.xinyong.openapi.entity;
 
-import static cn.xinyong.openapi.disclosure.PublicationRules.listMembershipCurrent;
-import static cn.xinyong.openapi.disclosure.PublicationRules.penaltyPublic;
+import static cn.xinyong.openapi.readmodel.PublicationRules.listMembershipCurrent;
+import static cn.xinyong.openapi.readmodel.PublicationRules.penaltyPublic;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinyong.openapi.ingest.feed.FeedEvent;
+import cn.xinyong.openapi.readmodel.record.FeedEvent;
 import cn.xinyong.openapi.ingest.feed.FeedParser;
-import cn.xinyong.openapi.ingest.feed.PenaltyRecord;
-import cn.xinyong.openapi.platform.Dataset;
+import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
+import cn.xinyong.openapi.readmodel.Dataset;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;

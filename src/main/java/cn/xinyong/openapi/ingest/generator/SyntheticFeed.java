@@ -1,11 +1,11 @@
 package cn.xinyong.openapi.ingest.generator;
 
-import cn.xinyong.openapi.ingest.feed.CommitmentRecord;
-import cn.xinyong.openapi.ingest.feed.EntityRecord;
-import cn.xinyong.openapi.ingest.feed.FeedRecord;
-import cn.xinyong.openapi.ingest.feed.LicenceRecord;
-import cn.xinyong.openapi.ingest.feed.ListEntryRecord;
-import cn.xinyong.openapi.ingest.feed.PenaltyRecord;
+import cn.xinyong.openapi.readmodel.record.CommitmentRecord;
+import cn.xinyong.openapi.readmodel.record.EntityRecord;
+import cn.xinyong.openapi.readmodel.record.FeedRecord;
+import cn.xinyong.openapi.readmodel.record.LicenceRecord;
+import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
+import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
 import cn.xinyong.openapi.platform.id.OrganizationCode;
 import cn.xinyong.openapi.platform.id.Uscc;
 import com.fasterxml.jackson.annotation.JsonInclude;

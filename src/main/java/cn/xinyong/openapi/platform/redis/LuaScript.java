@@ -32,7 +32,7 @@ public final class LuaScript {
 
     public Uni<List<Response>> callAll(Redis redis, List<Invocation> calls) {
         return sha(redis).flatMap(s -> send(redis, s, calls))
-                .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
+                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
                 .recoverWithUni(() -> {
                     sha.set(null);
                     return sha(redis).flatMap(s -> send(redis, s, calls));

@@ -51,6 +51,11 @@ public class SearchGateway {
         return send(method, endpoint, body == null ? null : json(body), JSON, Map.of());
     }
 
+    /** As {@link #send(String, String, ObjectNode)}, with query parameters. */
+    public Uni<JsonNode> send(String method, String endpoint, ObjectNode body, Map<String, String> params) {
+        return send(method, endpoint, body == null ? null : json(body), JSON, params);
+    }
+
     /** True when the path exists (HEAD answered 200). */
     public Uni<Boolean> exists(String endpoint) {
         return execute("HEAD", endpoint, null, JSON, Map.of()).map(r -> r.status() == 200);

@@ -1,0 +1,116 @@
+package cn.xinyong.openapi.readmodel;
+
+import cn.xinyong.openapi.readmodel.record.CommitmentRecord;
+import cn.xinyong.openapi.readmodel.record.LicenceRecord;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
+import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
+import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
+import cn.xinyong.openapi.readmodel.record.Vocabulary;
+import cn.xinyong.openapi.readmodel.view.CommitmentView;
+import cn.xinyong.openapi.readmodel.view.Disclosure;
+import cn.xinyong.openapi.readmodel.view.LicenceView;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
+import cn.xinyong.openapi.readmodel.view.PenaltyView;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The public view of each dataset's records: the shape the query endpoints, the feeds and the exports
+ * all return, mapped from the stored document. The views are records of their own, so a new feed
+ * field stays private until a view shows it.
+ */
+@ApplicationScoped
+public class PublicViews {
+
+    private final ObjectMapper mapper;
+    private final ObjectMapper lenient;
+
+    PublicViews(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The public view of a search document of any public dataset, as JSON (feeds and exports). */
+    public JsonNode json(Dataset dataset, JsonNode doc, LocalDate today) {
+        return switch (dataset) {
+            case ENTITY -> entity(doc);
+            case LIST_ENTRY -> mapper.valueToTree(listEntry(doc, today));
+            case LICENCE, PENALTY, COMMITMENT -> mapper.valueToTree(disclosure(dataset, doc));
+            case PERSON_RECORD -> throw new IllegalArgumentException("personal records have no public view");
+        };
+    }
+
+    /** A disclosed record (licence, penalty or commitment) from its search document. */
+    public Disclosure disclosure(Dataset dataset, JsonNode doc) {
+        String id = doc.path("id").asText();
+        long version = doc.path("version").asLong();
+        Instant updated = doc.path("updatedAt").isTextual() ? Instant.parse(doc.path("updatedAt").asText()) : null;
+        return switch (dataset) {
+            case LICENCE -> {
+                LicenceRecord r = read(doc, LicenceRecord.class);
+                yield new LicenceView(id, version, r.subjectId(), r.subjectName(), r.documentName(), r.documentNumber(),
+                        r.category(), r.certificateName(), r.certificateNumber(), r.content(), r.decisionDate(),
+                        r.validFrom(), r.validTo(), r.authority(), r.authorityCode(), r.dataSource(), r.publishedOn(),
+                        Vocabulary.LICENCE_CATEGORIES.get(r.category()), updated);
+            }
+            case PENALTY -> {
+                PenaltyRecord r = read(doc, PenaltyRecord.class);
+                List<String> labels = r.categories() == null ? List.of()
+                        : r.categories().stream().map(c -> Vocabulary.PENALTY_CATEGORIES.getOrDefault(c, c)).toList();
+                yield new PenaltyView(id, version, r.subjectId(), r.subjectName(), r.decisionNumber(), r.violationType(),
+                        r.facts(), r.legalBasis(), r.categories(), r.content(), r.fineAmount(), r.confiscationAmount(),
+                        r.decisionDate(), r.publicationEnd(), r.authority(), r.authorityCode(), r.severity(),
+                        r.dataSource(), r.publishedOn(), labels, Vocabulary.PENALTY_SEVERITIES.get(r.severity()), updated);
+            }
+            case COMMITMENT -> {
+                CommitmentRecord r = read(doc, CommitmentRecord.class);
+                yield new CommitmentView(id, version, r.subjectId(), r.subjectName(), r.type(), r.content(), r.matter(),
+                        r.committedOn(), r.authority(), r.authorityCode(), r.fulfilment(),
+                        Vocabulary.COMMITMENT_TYPES.get(r.type()), Vocabulary.FULFILMENT.get(r.fulfilment()), updated);
+            }
+            default -> throw new IllegalArgumentException(dataset + " is not a disclosure");
+        };
+    }
+
+    /** A list entry from its search document. */
+    public ListEntryView listEntry(JsonNode doc, LocalDate today) {
+        return listEntry(doc.path("id").asText(), read(doc, ListEntryRecord.class), today);
+    }
+
+    /** A list entry from its stored record (the subject document). */
+    public static ListEntryView listEntry(String id, ListEntryRecord r, LocalDate today) {
+        return new ListEntryView(id, r.list(), ListCatalog.byCode(r.list()).map(ListCatalog.ListDefinition::name)
+                .orElse(r.list()), r.subjectId(), r.subjectName(), r.reason(), r.authority(), r.authorityCode(),
+                r.legalBasis(), r.listedOn(), r.removeBy(), r.removedOn(), PublicationRules.listMembershipCurrent(r, today));
+    }
+
+    /** An entity's registration basics as the feeds and exports show them (the export's columns). */
+    public ObjectNode entity(JsonNode doc) {
+        ObjectNode entity = mapper.createObjectNode();
+        for (String column : Dataset.ENTITY.columns()) {
+            if (doc.hasNonNull(column)) {
+                entity.set(column, doc.get(column));
+            }
+        }
+        if (doc.has("creditGradeDetail")) {
+            entity.set("creditGradeDetail", doc.get("creditGradeDetail"));
+        }
+        return entity;
+    }
+
+    private <T> T read(JsonNode doc, Class<T> type) {
+        try {
+            return lenient.treeToValue(doc, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

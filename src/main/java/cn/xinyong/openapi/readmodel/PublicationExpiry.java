@@ -1,0 +1,83 @@
+package cn.xinyong.openapi.readmodel;
+
+import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.search.SearchGateway;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Penalties leave public view on the day after their publication end date with no event from the
+ * platform. Queries apply that by date already; this job gives each such penalty a new change-feed
+ * position marked {@code expired}, so mirrors following the feed are told to withdraw it too.
+ */
+@ApplicationScoped
+public class PublicationExpiry {
+
+    private static final int BATCH = 500;
+    private final SearchGateway search;
+    private final IndexManager indices;
+    private final FeedPositions positions;
+    private final TimeSource time;
+    private final ObjectMapper mapper;
+
+    PublicationExpiry(SearchGateway search, IndexManager indices, FeedPositions positions, TimeSource time,
+            ObjectMapper mapper) {
+        this.search = search;
+        this.indices = indices;
+        this.positions = positions;
+        this.time = time;
+        this.mapper = mapper;
+    }
+
+    @Scheduled(every = "${xinyong.expiry.every:15m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        if (!indices.ready()) {
+            return Uni.createFrom().voidItem();
+        }
+        return run().invoke(n -> {
+            if (n > 0) {
+                Log.infof("marked %d penalties past their publication period as expired", n);
+            }
+        }).onFailure().invoke(e -> Log.warnf("publication expiry failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Marks every penalty past its publication end date; returns how many. */
+    public Uni<Integer> run() {
+        return batch().flatMap(n -> n < BATCH ? Uni.createFrom().item(n) : run().map(more -> n + more));
+    }
+
+    private Uni<Integer> batch() {
+        ObjectNode body = mapper.createObjectNode().put("size", BATCH).put("version", true);
+        body.set("query", PublicationRules.newlyExpiredPenalties(time.today()));
+        return search.search(indices.alias(Dataset.PENALTY), body).flatMap(response -> {
+            JsonNode hits = response.path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return positions.reserve(hits.size()).flatMap(first -> {
+                ByteArrayOutputStream bulk = new ByteArrayOutputStream();
+                String now = time.now().toString();
+                for (int i = 0; i < hits.size(); i++) {
+                    JsonNode hit = hits.get(i);
+                    ObjectNode doc = ((ObjectNode) hit.path("_source")).deepCopy();
+                    doc.put("expired", true).put("seq", first + i).put("updatedAt", now);
+                    ObjectNode action = mapper.createObjectNode();
+                    action.putObject("index").put("_index", hit.path("_index").asText()).put("_id", hit.path("_id").asText())
+                            .put("version", hit.path("_version").asLong()).put("version_type", "external_gte");
+                    bulk.writeBytes((action + "\n" + doc + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                return search.bulk(bulk.toByteArray(), true).map(r -> hits.size())
+                        .eventually(() -> positions.release(first));
+            });
+        });
+    }
+}

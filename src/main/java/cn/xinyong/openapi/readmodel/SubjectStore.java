@@ -1,0 +1,175 @@
+package cn.xinyong.openapi.readmodel;
+
+import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
+import cn.xinyong.openapi.platform.search.SearchGateway;
+import cn.xinyong.openapi.readmodel.record.FeedRecord;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads subject documents. Normally from the Redis cache, one pipelined round trip that also reads the
+ * cache's completeness marker; when the marker is missing (Redis restarted empty, or a rebuild is
+ * running) the same documents come from the index and the cache rebuild is set off. An unknown subject
+ * is therefore never reported from an incomplete cache.
+ */
+@ApplicationScoped
+public class SubjectStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final int MAX_INDEX_HITS = 10_000;
+    private final Redis redis;
+    private final ReadModelKeys keys;
+    private final StoredForm form;
+    private final ObjectMapper lenient;
+    private final SearchGateway search;
+    private final IndexManager indices;
+    private final CacheRecovery recovery;
+
+    SubjectStore(Redis redis, ReadModelKeys keys, ObjectMapper mapper, SearchGateway search, IndexManager indices,
+            CacheRecovery recovery) {
+        this.redis = redis;
+        this.keys = keys;
+        this.form = new StoredForm(mapper);
+        this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.search = search;
+        this.indices = indices;
+        this.recovery = recovery;
+    }
+
+    /** The subject's document; empty when the read model holds nothing about it. */
+    public Uni<SubjectDocument> subject(String subjectId) {
+        return subjects(List.of(subjectId)).map(list -> list.get(0));
+    }
+
+    /** Several subjects in one round trip, in the order asked. */
+    public Uni<List<SubjectDocument>> subjects(List<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Request> requests = new ArrayList<>(subjectIds.size() + 1);
+        requests.add(Request.cmd(Command.EXISTS).arg(keys.completeMarker()));
+        subjectIds.forEach(id -> requests.add(Request.cmd(Command.HGETALL).arg(keys.subject(id))));
+        return onCallerContext(guarded(redis.batch(requests)).flatMap(responses -> {
+            if (responses.get(0) == null || responses.get(0).toInteger() == 0) {
+                recovery.noticeIncomplete();
+                return fromIndex(subjectIds);
+            }
+            List<SubjectDocument> docs = new ArrayList<>(subjectIds.size());
+            for (int i = 0; i < subjectIds.size(); i++) {
+                docs.add(fromCache(subjectIds.get(i), responses.get(i + 1)));
+            }
+            return Uni.createFrom().item(docs);
+        }));
+    }
+
+    /** Continues on the caller's Vert.x context (the Redis and search clients answer on their own threads). */
+    private static <T> Uni<T> onCallerContext(Uni<T> uni) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return context == null ? uni : uni.emitOn(task -> context.runOnContext(x -> task.run()));
+    }
+
+    private SubjectDocument fromCache(String subjectId, Response hash) {
+        Map<String, String> raw = new HashMap<>();
+        if (hash != null) {
+            for (String k : hash.getKeys()) {
+                raw.put(k, hash.get(k).toString());
+            }
+        }
+        Map<Dataset, List<SubjectDocument.Entry<?>>> byDataset = new EnumMap<>(Dataset.class);
+        Map<String, Long> versions = new HashMap<>();
+        raw.forEach((field, value) -> {
+            Dataset dataset = datasetOfField(field);
+            if (dataset == null) {
+                return;
+            }
+            StoredForm.Decoded d = StoredForm.decode(value);
+            versions.put(field, d.version());
+            byDataset.computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, field));
+        });
+        return new SubjectDocument(subjectId, byDataset, versions);
+    }
+
+    private static Dataset datasetOfField(String field) {
+        if ("entity".equals(field)) {
+            return Dataset.ENTITY;
+        }
+        int colon = field.indexOf(':');
+        return colon < 0 ? null : Dataset.byFeedName(field.substring(0, colon)).orElse(null);
+    }
+
+    private SubjectDocument.Entry<?> entry(Dataset dataset, StoredForm.Decoded d, String field) {
+        try {
+            JsonNode json = lenient.readTree(d.json());
+            String id = json.path("id").asText(field);
+            Instant updated = json.path("updatedAt").isTextual() ? Instant.parse(json.path("updatedAt").asText()) : null;
+            if (json.path("withdrawn").asBoolean(false)) {
+                return new SubjectDocument.Entry<>(id, d.version(), d.position(), updated,
+                        json.path("reason").asText("withdrawn"), null);
+            }
+            FeedRecord record = lenient.treeToValue(json, dataset.recordType());
+            return new SubjectDocument.Entry<>(id, d.version(), d.position(), updated, null, record);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("corrupt read-model field " + field, e);
+        }
+    }
+
+    /** The documents from the index: every record of the subjects across every index, in one search. */
+    private Uni<List<SubjectDocument>> fromIndex(List<String> subjectIds) {
+        if (!indices.ready()) {
+            return Uni.createFrom().failure(new BackendUnavailableException("the read model is being rebuilt", null));
+        }
+        ObjectNode body = lenient.createObjectNode().put("size", MAX_INDEX_HITS).put("version", false);
+        var terms = body.putObject("query").putObject("terms").putArray("subjectId");
+        subjectIds.forEach(terms::add);
+        return guardedIndex(search.search(indices.allAliases(), body)).map(response -> {
+            Map<String, Map<Dataset, List<SubjectDocument.Entry<?>>>> bySubject = new LinkedHashMap<>();
+            Map<String, Map<String, Long>> versions = new HashMap<>();
+            for (JsonNode hit : response.path("hits").path("hits")) {
+                Dataset dataset = indices.datasetOf(hit.path("_index").asText()).orElse(null);
+                if (dataset == null) {
+                    continue;
+                }
+                StoredForm.Entry e = form.entry(dataset, hit.path("_source"));
+                StoredForm.Decoded d = StoredForm.decode(e.encoded());
+                bySubject.computeIfAbsent(e.subjectId(), k -> new EnumMap<>(Dataset.class))
+                        .computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, e.field()));
+                versions.computeIfAbsent(e.subjectId(), k -> new HashMap<>()).put(e.field(), e.version());
+            }
+            List<SubjectDocument> docs = new ArrayList<>(subjectIds.size());
+            for (String id : subjectIds) {
+                docs.add(new SubjectDocument(id, bySubject.getOrDefault(id, Map.of()), versions.getOrDefault(id, Map.of())));
+            }
+            return docs;
+        });
+    }
+
+    /** A Redis read bounded in time; any failure becomes {@link BackendUnavailableException} (503). */
+    private static <T> Uni<T> guarded(Uni<T> read) {
+        return read.ifNoItem().after(TIMEOUT).failWith(() -> new BackendUnavailableException("Redis timed out", null))
+                .onFailure(e -> !(e instanceof BackendUnavailableException))
+                .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e));
+    }
+
+    private static <T> Uni<T> guardedIndex(Uni<T> read) {
+        return read.onFailure(e -> !(e instanceof BackendUnavailableException))
+                .transform(e -> new BackendUnavailableException("the read model is being rebuilt and the index "
+                        + "could not answer: " + e.getMessage(), e));
+    }
+}

@@ -1,0 +1,29 @@
+package cn.xinyong.openapi.readmodel.record;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.LocalDate;
+
+/** 信用承诺: what the subject committed to, to whom, and whether it kept it. */
+@RegisterForReflection
+public record CommitmentRecord(
+        String subjectId,
+        String subjectName,
+        String type,
+        String content,
+        String matter,
+        LocalDate committedOn,
+        String authority,
+        String authorityCode,
+        String fulfilment) implements FeedRecord {
+
+    @Override
+    public void check(Checks c) {
+        c.required("subjectId", subjectId).uscc("subjectId", subjectId)
+                .required("subjectName", subjectName)
+                .required("type", type).oneOf("type", type, Vocabulary.COMMITMENT_TYPES.keySet())
+                .required("committedOn", committedOn)
+                .required("authority", authority)
+                .uscc("authorityCode", authorityCode)
+                .required("fulfilment", fulfilment).oneOf("fulfilment", fulfilment, Vocabulary.FULFILMENT.keySet());
+    }
+}

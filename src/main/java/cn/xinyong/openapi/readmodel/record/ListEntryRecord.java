@@ -1,0 +1,31 @@
+package cn.xinyong.openapi.readmodel.record;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.LocalDate;
+
+/** One subject's membership of one red or black list (红黑名单). */
+@RegisterForReflection
+public record ListEntryRecord(
+        String list,
+        String subjectId,
+        String subjectName,
+        String reason,
+        String authority,
+        String authorityCode,
+        String legalBasis,
+        LocalDate listedOn,
+        LocalDate removeBy,
+        LocalDate removedOn) implements FeedRecord {
+
+    @Override
+    public void check(Checks c) {
+        c.required("list", list).oneOf("list", list, Vocabulary.LISTS.keySet())
+                .required("subjectId", subjectId).uscc("subjectId", subjectId)
+                .required("subjectName", subjectName)
+                .required("authority", authority)
+                .uscc("authorityCode", authorityCode)
+                .required("listedOn", listedOn)
+                .notBefore("removeBy", removeBy, "listedOn", listedOn)
+                .notBefore("removedOn", removedOn, "listedOn", listedOn);
+    }
+}

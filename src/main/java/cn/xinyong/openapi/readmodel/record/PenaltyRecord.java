@@ -1,0 +1,49 @@
+package cn.xinyong.openapi.readmodel.record;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** 行政处罚决定 (双公示 data items); amounts in 万元. */
+@RegisterForReflection
+public record PenaltyRecord(
+        String subjectId,
+        String subjectName,
+        String decisionNumber,
+        String violationType,
+        String facts,
+        String legalBasis,
+        List<String> categories,
+        String content,
+        BigDecimal fineAmount,
+        BigDecimal confiscationAmount,
+        LocalDate decisionDate,
+        LocalDate publicationEnd,
+        String authority,
+        String authorityCode,
+        String severity,
+        String dataSource,
+        LocalDate publishedOn) implements FeedRecord {
+
+    @Override
+    public void check(Checks c) {
+        c.required("subjectId", subjectId).uscc("subjectId", subjectId)
+                .required("subjectName", subjectName)
+                .required("decisionNumber", decisionNumber)
+                .required("categories", categories == null || categories.isEmpty() ? null : categories)
+                .required("decisionDate", decisionDate)
+                .required("authority", authority)
+                .uscc("authorityCode", authorityCode)
+                .required("severity", severity).oneOf("severity", severity, Vocabulary.PENALTY_SEVERITIES.keySet())
+                .notBefore("publicationEnd", publicationEnd, "decisionDate", decisionDate)
+                .that(!"simple".equals(severity) ? publicationEnd != null : true,
+                        "publicationEnd is required unless severity is simple (简易程序)")
+                .that(fineAmount == null || fineAmount.signum() >= 0, "fineAmount must not be negative")
+                .that(confiscationAmount == null || confiscationAmount.signum() >= 0,
+                        "confiscationAmount must not be negative");
+        if (categories != null) {
+            categories.forEach(cat -> c.oneOf("categories", cat, Vocabulary.PENALTY_CATEGORIES.keySet()));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+-- Change-feed positions (变更订阅位置): one durable, monotonic counter. Each projected chunk reserves a
+-- block of positions in one statement; at start the counter is raised to at least the highest position
+-- the search indices hold, so it never goes backwards even when restored from an older backup.
+CREATE TABLE feed_position (
+    id   SMALLINT PRIMARY KEY CHECK (id = 1),
+    last BIGINT   NOT NULL CHECK (last >= 0)
+);
+INSERT INTO feed_position (id, last) VALUES (1, 0);
+
+-- Blocks of positions whose writes are still in flight. Feeds stop below the lowest one, so a consumer
+-- can never move past a change that lands later. A block left by a crashed writer stops counting after
+-- a few minutes.
+CREATE TABLE feed_reservation (
+    first       BIGINT      PRIMARY KEY,
+    last        BIGINT      NOT NULL,
+    reserved_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
