@@ -21,6 +21,11 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
     private static final long LOCK = 0x5859_4155_4449_54L;
+    private final cn.xinyong.openapi.platform.TimeSource time;
+
+    AuditTrail(cn.xinyong.openapi.platform.TimeSource time) {
+        this.time = time;
+    }
 
     /** The outcome of checking the whole chain. */
     public record Verification(boolean intact, long entries, Long firstBrokenId) {
@@ -38,7 +43,7 @@ public class AuditTrail {
                         .flatMap(id -> {
                             AccessRecord r = new AccessRecord();
                             r.id = id;
-                            r.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                            r.at = time.now().truncatedTo(ChronoUnit.MICROS);
                             r.subjectHash = subjectHash;
                             r.partnerId = partnerId;
                             r.purpose = purpose;

@@ -32,9 +32,12 @@ public class ConsentService {
     private final AuditTrail audit;
     private final SubjectStore store;
 
-    ConsentService(AuditTrail audit, SubjectStore store) {
+    private final cn.xinyong.openapi.platform.TimeSource time;
+
+    ConsentService(AuditTrail audit, SubjectStore store, cn.xinyong.openapi.platform.TimeSource time) {
         this.audit = audit;
         this.store = store;
+        this.time = time;
     }
 
     public Uni<Consent> grant(String subjectHash, ConsentViews.Grant g) {
@@ -44,7 +47,7 @@ public class ConsentService {
         c.partnerId = g.partnerId().strip();
         c.purpose = g.purpose();
         c.recordKinds = String.join(",", g.recordKinds().stream().distinct().sorted().toList());
-        c.grantedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.grantedAt = time.now().truncatedTo(ChronoUnit.MICROS);
         c.expiresAt = g.expiresAt().truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(c::<Consent>persist);
     }
@@ -60,7 +63,7 @@ public class ConsentService {
                 return Uni.createFrom().nullItem();
             }
             if (c.revokedAt == null) {
-                c.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                c.revokedAt = time.now().truncatedTo(ChronoUnit.MICROS);
             }
             return Uni.createFrom().item(c);
         }));
@@ -78,7 +81,7 @@ public class ConsentService {
     public Uni<ConsentViews.Credit> read(String partnerId, UUID consentId, String purpose, Set<String> needed) {
         Uni<Consent> found = Panache.withSession(() -> Consent.<Consent>findById(consentId));
         return found.flatMap(c -> {
-            String problem = refusal(c, partnerId, purpose);
+            String problem = refusal(c, partnerId, purpose, time.now());
             String refusal = problem == null && !c.kinds().containsAll(needed)
                     ? "The consent must cover " + new java.util.TreeSet<>(needed) + " for " + purpose : problem;
             if (refusal != null) {
@@ -101,11 +104,11 @@ public class ConsentService {
         return records.call(r -> audit.append(subjectHash, "self", "self", null, true, null, null));
     }
 
-    static String refusal(Consent c, String partnerId, String purpose) {
+    static String refusal(Consent c, String partnerId, String purpose, Instant now) {
         if (c == null || !c.partnerId.equals(partnerId)) {
             return "No consent with this id was given to you";
         }
-        String state = c.state(Instant.now());
+        String state = c.state(now);
         if (!"active".equals(state)) {
             return "The consent is " + state;
         }

@@ -48,7 +48,11 @@ public class MeResource {
     private final SubjectHasher hasher;
     private final SecurityIdentity identity;
 
-    MeResource(ConsentService consents, AuditTrail audit, SubjectHasher hasher, SecurityIdentity identity) {
+    private final cn.xinyong.openapi.platform.TimeSource time;
+
+    MeResource(ConsentService consents, AuditTrail audit, SubjectHasher hasher, SecurityIdentity identity,
+            cn.xinyong.openapi.platform.TimeSource time) {
+        this.time = time;
         this.consents = consents;
         this.audit = audit;
         this.hasher = hasher;
@@ -87,7 +91,7 @@ public class MeResource {
                 || !PersonRecord.KINDS.keySet().containsAll(grant.recordKinds())) {
             errors.add(new Problem.FieldError("recordKinds", "must name some of " + PersonRecord.KINDS.keySet()));
         }
-        Instant now = Instant.now();
+        Instant now = time.now();
         if (grant.expiresAt() == null || !grant.expiresAt().isAfter(now)
                 || grant.expiresAt().isAfter(now.plus(366, ChronoUnit.DAYS))) {
             errors.add(new Problem.FieldError("expiresAt", "must be in the future and at most a year ahead"));
@@ -106,7 +110,7 @@ public class MeResource {
             content = @Content(schema = @Schema(implementation = ConsentViews.View.class,
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public Uni<List<ConsentViews.View>> list() {
-        return consents.list(me()).map(all -> all.stream().map(MeResource::view).toList());
+        return consents.list(me()).map(all -> all.stream().map(this::view).toList());
     }
 
     @DELETE
@@ -116,7 +120,7 @@ public class MeResource {
     @APIResponse(responseCode = "404", description = "No such consent of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revoke(@PathParam("id") String id) {
-        UUID uuid = uuid("id", id);
+        UUID uuid = cn.xinyong.openapi.platform.web.Params.consentId("id", id);
         return consents.revoke(me(), uuid).map(c -> {
             if (c == null) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "You have no consent " + id);
@@ -151,16 +155,9 @@ public class MeResource {
                 a.recordKinds == null ? null : Arrays.asList(a.recordKinds.split(",")))).toList());
     }
 
-    static ConsentViews.View view(Consent c) {
+    ConsentViews.View view(Consent c) {
         return new ConsentViews.View(c.id, c.partnerId, c.purpose, ConsentViews.PURPOSES.get(c.purpose), c.kinds(),
-                c.grantedAt, c.expiresAt, c.revokedAt, c.state(Instant.now()));
+                c.grantedAt, c.expiresAt, c.revokedAt, c.state(time.now()));
     }
 
-    static UUID uuid(String field, String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiProblem.invalidField(field, "is not a consent id");
-        }
-    }
 }

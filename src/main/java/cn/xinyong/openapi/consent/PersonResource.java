@@ -59,7 +59,7 @@ public class PersonResource {
         if (purpose == null || !ConsentViews.PURPOSES.containsKey(purpose)) {
             throw ApiProblem.invalidField("purpose", "must be one of " + ConsentViews.PURPOSES.keySet());
         }
-        return consents.read(caller.clientId(), MeResource.uuid("consent", consent), purpose)
+        return consents.read(caller.clientId(), cn.xinyong.openapi.platform.web.Params.consentId("consent", consent), purpose)
                 .map(credit -> Response.ok(credit).header("Cache-Control", "no-store").build());
     }
 }

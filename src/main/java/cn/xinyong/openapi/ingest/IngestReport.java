@@ -1,6 +1,6 @@
 package cn.xinyong.openapi.ingest;
 
-import cn.xinyong.openapi.readmodel.record.Rejection;
+import cn.xinyong.openapi.readmodel.Rejection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -19,6 +19,11 @@ public class TimeSource {
         this.zone = ZoneId.of(zone);
     }
 
+    /** The real clock in the platform's zone, for code outside the container (command-line tools, tests). */
+    public static TimeSource system() {
+        return new TimeSource("Asia/Shanghai");
+    }
+
     public Instant now() {
         return Instant.now();
     }

@@ -304,10 +304,26 @@ public class CacheRecovery {
         return redis.send(Request.cmd(Command.PEXPIRE).arg(keys.rebuildLock()).arg(LOCK_TTL.toMillis())).replaceWithVoid();
     }
 
-    /** Used by the loader: waits for a rebuild (reconcile) to finish. */
+    /**
+     * Runs a rebuild that begins now and waits for it (the loader's reconcile after a re-index): a rebuild
+     * already under way began too early to see the new indices, and one on another instance is waited out.
+     */
     public RebuildReport rebuildAndWait(Duration timeout) {
+        Instant asked = time.now();
+        Instant deadline = asked.plus(timeout);
         try {
-            return start(false).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            while (time.now().isBefore(deadline)) {
+                RebuildReport r = start(false).get(Duration.between(time.now(), deadline).toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                if ("complete".equals(r.outcome()) && !r.startedAt().isBefore(asked)) {
+                    return r;
+                }
+                if ("elsewhere".equals(r.outcome())) {
+                    Log.info("waiting for the rebuild on another instance to end");
+                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+                }
+            }
+            throw new IllegalStateException("the cache rebuild did not finish within " + timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -38,7 +38,10 @@ public class ScreeningResource {
     private final ScreeningService service;
     private final SecurityIdentity identity;
 
-    ScreeningResource(ScreeningService service, SecurityIdentity identity) {
+    private final cn.xinyong.openapi.platform.TimeSource time;
+
+    ScreeningResource(ScreeningService service, SecurityIdentity identity, cn.xinyong.openapi.platform.TimeSource time) {
+        this.time = time;
         this.service = service;
         this.identity = identity;
     }
@@ -108,7 +111,7 @@ public class ScreeningResource {
                 valid.add(new ScreeningService.Item(i, s, null, s.name().strip(), s.region()));
             }
         }
-        Instant at = Instant.now();
+        Instant at = time.now();
         return service.screen(valid, lists, minScore, maxMatches).map(results -> {
             List<ScreeningViews.Result> all = new ArrayList<>(results);
             all.addAll(invalid);

@@ -176,11 +176,14 @@ class PersonalRecordsTest {
         String tag = java.util.UUID.randomUUID().toString();
         String subject = Tokens.subject("app-user-3", resident);
         ingest(personRecord("PR-" + tag + "-x", resident, "penalty"));
-        String consent = grant(subject, "transit-1", "xinyixing", List.of("penalty"), Instant.now().plusSeconds(2));
+        String consent = grant(subject, "transit-1", "xinyixing", List.of("penalty"), Instant.now().plusSeconds(60));
         String transit = Tokens.bearer(Tokens.partner("transit-1", "unlimited", "persons:read"));
         given().header("Authorization", transit).queryParam("consent", consent).queryParam("purpose", "xinyixing")
                 .get("/v1/persons/credit").then().statusCode(200).body("records", hasSize(1));
-        Thread.sleep(2500);
+        // Two minutes later by the service's clock (no waiting): the consent has ended.
+        io.quarkus.test.junit.QuarkusMock.installMockForType(
+                new cn.xinyong.openapi.platform.ShiftedTimeSource(java.time.Duration.ofMinutes(2)),
+                cn.xinyong.openapi.platform.TimeSource.class);
         given().header("Authorization", transit).queryParam("consent", consent).queryParam("purpose", "xinyixing")
                 .get("/v1/persons/credit").then().statusCode(403).body("detail", containsString("expired"));
         assertTrue(logLines.stream().noneMatch(l -> l.contains(resident)));

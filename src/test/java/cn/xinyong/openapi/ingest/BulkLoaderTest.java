@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.hasSize;
+import static cn.xinyong.openapi.support.Fixtures.ingest;
 
 import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.readmodel.IndexManager;
@@ -55,6 +58,50 @@ class BulkLoaderTest {
         assertFalse(search.exists("/" + before).await().atMost(Duration.ofSeconds(10)), "old index deleted");
         given().queryParam("q", "重建测试实业").get("/v1/entities").then().statusCode(200)
                 .body("items[0].uscc", equalTo(uscc));
+        Files.delete(file);
+    }
+
+    @Test
+    void rebuildRemovesRecordsAbsentFromTheFileFromBothStores() throws Exception {
+        String gone = newUscc("500103");
+        String kept = newUscc("500103");
+        ingest(entity(gone, "重庆市将被移除实业有限公司", 1), entity(kept, "重庆市保留实业有限公司", 1));
+        given().get("/v1/entities/" + gone).then().statusCode(200);
+        Path file = Files.createTempFile("feed", ".ndjson");
+        Files.writeString(file, entity(kept, "重庆市保留实业有限公司", 2) + "\n");
+
+        assertEquals(0, loader.run("--rebuild", file.toString()));
+        given().get("/v1/entities/" + gone).then().statusCode(404);
+        given().queryParam("q", "将被移除实业").get("/v1/entities").then().statusCode(200).body("items", hasSize(0));
+        given().get("/v1/entities/" + kept).then().statusCode(200);
+        Files.delete(file);
+    }
+
+    @Test
+    void aBrokenFileIsNamedWithWhatWasReadAndTheRebuildLeavesNothingBehind() throws Exception {
+        String before = indexBehind(Dataset.ENTITY);
+        String uscc = newUscc("500103");
+        Path file = Files.createTempFile("broken", ".ndjson.gz");
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(whole), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 2000; i++) {
+                w.write(entity(newUscc("500103"), "重庆市截断测试实业有限公司", 1) + "\n");
+            }
+        }
+        byte[] bytes = whole.toByteArray();
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = loader.run(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), "--rebuild", file.toString());
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(3, exit, message);
+        assertTrue(message.contains(file.toString()) && message.contains("unreadable after line"), message);
+        assertTrue(message.contains("rebuild abandoned"), message);
+        assertEquals(before, indexBehind(Dataset.ENTITY), "the live indices are untouched");
+        JsonNode all = search.send("GET", "/_cat/indices/" + indices.alias(Dataset.ENTITY) + "*?format=json", null)
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals(1, all.size(), "no orphan index is left: " + all);
+        given().get("/v1/entities/" + uscc).then().statusCode(404);
         Files.delete(file);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinyong.openapi.readmodel.record.FeedEvent;
+import cn.xinyong.openapi.readmodel.FeedEvent;
 import cn.xinyong.openapi.ingest.feed.FeedParser;
 import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
 import cn.xinyong.openapi.readmodel.Dataset;

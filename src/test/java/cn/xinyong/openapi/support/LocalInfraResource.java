@@ -44,6 +44,16 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** True when this run started its own Redis (so a test may restart it). */
+    public static boolean ownsRedis() {
+        return System.getenv("XINYONG_REDIS_URL") == null;
+    }
+
+    /** Stops Redis and starts it again, empty, on the same port: a cache without persistence after a crash. */
+    public static void restartRedis() {
+        run("restart-redis");
+    }
+
     private static void run(String command) {
         try {
             Process p = new ProcessBuilder(List.of(ROOT.resolve("bin/infra").toString(), command, DIR.toString()))

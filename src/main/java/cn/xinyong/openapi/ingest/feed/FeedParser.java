@@ -1,4 +1,6 @@
 package cn.xinyong.openapi.ingest.feed;
+import cn.xinyong.openapi.readmodel.FeedEvent;
+import cn.xinyong.openapi.readmodel.Rejection;
 import cn.xinyong.openapi.readmodel.record.*;
 
 import cn.xinyong.openapi.readmodel.Dataset;
@@ -23,6 +25,13 @@ public final class FeedParser {
     /** Largest version: Redis scripts compare versions as doubles, exact up to 2^53 - 1. */
     public static final long MAX_VERSION = (1L << 53) - 1;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    /** Longest value of a field the index keeps as a keyword (codes, names, authorities, numbers). */
+    public static final int MAX_KEYWORD_CHARS = 500;
+    /** Longest free text (facts, content, legal basis, reasons, summaries). */
+    public static final int MAX_TEXT_CHARS = 10_000;
+    /** The free-text fields; every other string is a keyword and must stay short enough to index. */
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("facts", "content", "legalBasis", "reason",
+            "summary", "address", "documentName", "matter");
     private static final Map<Dataset, Class<? extends FeedRecord>> RECORD_TYPES = Map.of(
             Dataset.ENTITY, EntityRecord.class,
             Dataset.LICENCE, LicenceRecord.class,
@@ -97,6 +106,10 @@ public final class FeedParser {
         if (envelope.reason() != null) {
             return reject(lineNumber, "reason belongs to withdrawals only");
         }
+        String tooLong = tooLong(envelope.data());
+        if (tooLong != null) {
+            return reject(lineNumber, "data: " + tooLong);
+        }
         FeedRecord record;
         try {
             record = strict.treeToValue(envelope.data(), RECORD_TYPES.get(dataset));
@@ -134,6 +147,33 @@ public final class FeedParser {
         }
         return new Accepted(new FeedEvent(lineNumber, dataset, FeedEvent.Operation.WITHDRAW, envelope.id(),
                 envelope.version(), envelope.subjectId(), null, envelope.reason()));
+    }
+
+    /**
+     * The first string too long to store, or null. Keywords over {@link #MAX_KEYWORD_CHARS} would be
+     * refused by the index (Lucene's term limit) or silently unsearchable, so they reject the line here,
+     * before either store sees it.
+     */
+    static String tooLong(JsonNode data) {
+        var fields = data.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            JsonNode v = f.getValue();
+            if (v.isObject()) {
+                String inner = tooLong(v);
+                if (inner != null) {
+                    return f.getKey() + "." + inner;
+                }
+                continue;
+            }
+            for (JsonNode item : v.isArray() ? v : List.of(v)) {
+                int max = FREE_TEXT.contains(f.getKey()) ? MAX_TEXT_CHARS : MAX_KEYWORD_CHARS;
+                if (item.isTextual() && item.asText().length() > max) {
+                    return f.getKey() + " is longer than " + max + " characters";
+                }
+            }
+        }
+        return null;
     }
 
     private static Rejected reject(int line, String reason) {

@@ -28,7 +28,7 @@ public final class GenerateFeed {
         Path file = Path.of(args[0]);
         long entities = args.length > 1 ? Long.parseLong(args[1]) : 20_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261125L;
-        LocalDate asOf = args.length > 3 ? LocalDate.parse(args[3]) : LocalDate.now();
+        LocalDate asOf = args.length > 3 ? LocalDate.parse(args[3]) : cn.xinyong.openapi.platform.TimeSource.system().today();
         long started = System.nanoTime();
         long lines = 0;
         OutputStream raw = Files.newOutputStream(file);

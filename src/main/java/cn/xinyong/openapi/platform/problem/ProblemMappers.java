@@ -75,16 +75,6 @@ public class ProblemMappers {
                 .header("Retry-After", "5").build();
     }
 
-    @ServerExceptionMapper
-    public Response searchFailure(cn.xinyong.openapi.platform.search.SearchFailure e, UriInfo uri) {
-        if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
-            Log.warnf("search refused a query on %s: %s", LogSafe.path(uri.getPath()), e.errorType());
-            return response(ProblemType.INVALID_REQUEST, "The query could not be run with these parameters", uri, List.of());
-        }
-        Log.warnf("search failed on %s: %s", LogSafe.path(uri.getPath()), e.getMessage());
-        return Response.fromResponse(response(ProblemType.UNAVAILABLE, null, uri, List.of())).header("Retry-After", "5").build();
-    }
-
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         Log.errorf(e, "unexpected failure on %s", LogSafe.path(uri.getPath()));

@@ -89,6 +89,15 @@ public final class Params {
     }
 
     /** A USCC path parameter: 400 invalid-uscc when it is not valid. */
+    /** A consent id (UUID) from a path or query parameter; 400 naming the field otherwise. */
+    public static java.util.UUID consentId(String field, String raw) {
+        try {
+            return java.util.UUID.fromString(raw);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiProblem.invalidField(field, "is not a consent id");
+        }
+    }
+
     public static String usccPath(String raw) {
         String code = Uscc.normalise(raw);
         Uscc.problem(code).ifPresent(p -> {

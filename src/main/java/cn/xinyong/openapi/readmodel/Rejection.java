@@ -1,4 +1,4 @@
-package cn.xinyong.openapi.readmodel.record;
+package cn.xinyong.openapi.readmodel;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

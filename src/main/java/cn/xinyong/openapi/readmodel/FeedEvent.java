@@ -1,6 +1,6 @@
-package cn.xinyong.openapi.readmodel.record;
+package cn.xinyong.openapi.readmodel;
+import cn.xinyong.openapi.readmodel.record.FeedRecord;
 
-import cn.xinyong.openapi.readmodel.Dataset;
 
 /**
  * One accepted change from the platform feed: an upsert carrying a record, or a withdrawal of a
