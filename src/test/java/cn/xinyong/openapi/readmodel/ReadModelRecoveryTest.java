@@ -40,6 +40,8 @@ class ReadModelRecoveryTest {
 
     @Inject
     CacheRecovery recovery;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @BeforeEach
     void needsOwnRedis() throws Exception {
@@ -151,5 +153,34 @@ class ReadModelRecoveryTest {
         awaitRebuild();
         given().get("/v1/entities/" + a).then().statusCode(200).body("name", equalTo("广州市重启后甲有限公司"));
         given().get("/v1/entities/" + b).then().statusCode(200).body("name", equalTo("广州市重启后乙有限公司"));
+    }
+
+    @Test
+    void operatorsRebuildTheCacheOnCommand() throws Exception {
+        String uscc = newUscc("440106");
+        ingest(entity(uscc, "广州市命令重建测试有限公司", 1));
+        given().post("/internal/read-model/rebuild").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + LocalInfraResource.INGEST_TOKEN).post("/internal/read-model/rebuild")
+                .then().statusCode(202).body("cache", equalTo("rebuilding"));
+        given().get("/v1/entities/" + uscc).then().statusCode(200);
+        awaitRebuild();
+        given().header("Authorization", "Bearer " + LocalInfraResource.INGEST_TOKEN).get("/internal/read-model")
+                .then().statusCode(200).body("cache", equalTo("complete"))
+                .body("settledPosition", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void feedPositionsNeverGoBackwardsWhenTheCounterIsRestoredFromAnOlderBackup() throws Exception {
+        String uscc = newUscc("440106");
+        ingest(entity(uscc, "广州市位置回退测试有限公司", 1));
+        String position = follow("entities", null, new HashSet<>());
+
+        pool.query("UPDATE feed_position SET last = 0").execute().await().atMost(java.time.Duration.ofSeconds(10));
+        recovery.raisePositions().await().atMost(java.time.Duration.ofSeconds(10)); // what every instance does at start
+        ingest(entity(uscc, "广州市位置回退测试二有限公司", 2));
+
+        Set<String> seen = new HashSet<>();
+        follow("entities", position, seen);
+        assertEquals(Set.of(uscc), seen, "the change after the restore is after the mirror's position");
     }
 }

@@ -18,6 +18,16 @@ public final class Checks {
         return this;
     }
 
+    /** The subject a record is about: its 统一社会信用代码 and name, both required. */
+    public Checks subject(String subjectId, String subjectName) {
+        return required("subjectId", subjectId).uscc("subjectId", subjectId).required("subjectName", subjectName);
+    }
+
+    /** The deciding authority: its name required, its code (when given) a valid 统一社会信用代码. */
+    public Checks authority(String authority, String authorityCode) {
+        return required("authority", authority).uscc("authorityCode", authorityCode);
+    }
+
     public Checks uscc(String field, String value) {
         if (value != null) {
             Uscc.problem(value).ifPresent(p -> problems.add(field + ": " + p));

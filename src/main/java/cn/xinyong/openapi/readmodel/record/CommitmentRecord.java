@@ -18,12 +18,10 @@ public record CommitmentRecord(
 
     @Override
     public void check(Checks c) {
-        c.required("subjectId", subjectId).uscc("subjectId", subjectId)
-                .required("subjectName", subjectName)
+        c.subject(subjectId, subjectName)
                 .required("type", type).oneOf("type", type, Vocabulary.COMMITMENT_TYPES.keySet())
                 .required("committedOn", committedOn)
-                .required("authority", authority)
-                .uscc("authorityCode", authorityCode)
+                .authority(authority, authorityCode)
                 .required("fulfilment", fulfilment).oneOf("fulfilment", fulfilment, Vocabulary.FULFILMENT.keySet());
     }
 }

@@ -24,14 +24,12 @@ public record LicenceRecord(
 
     @Override
     public void check(Checks c) {
-        c.required("subjectId", subjectId).uscc("subjectId", subjectId)
-                .required("subjectName", subjectName)
+        c.subject(subjectId, subjectName)
                 .required("documentNumber", documentNumber)
                 .required("category", category).oneOf("category", category, Vocabulary.LICENCE_CATEGORIES.keySet())
                 .required("decisionDate", decisionDate)
                 .required("validFrom", validFrom)
                 .notBefore("validTo", validTo, "validFrom", validFrom)
-                .required("authority", authority)
-                .uscc("authorityCode", authorityCode);
+                .authority(authority, authorityCode);
     }
 }

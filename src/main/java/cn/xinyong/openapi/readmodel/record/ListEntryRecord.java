@@ -20,10 +20,8 @@ public record ListEntryRecord(
     @Override
     public void check(Checks c) {
         c.required("list", list).oneOf("list", list, Vocabulary.LISTS.keySet())
-                .required("subjectId", subjectId).uscc("subjectId", subjectId)
-                .required("subjectName", subjectName)
-                .required("authority", authority)
-                .uscc("authorityCode", authorityCode)
+                .subject(subjectId, subjectName)
+                .authority(authority, authorityCode)
                 .required("listedOn", listedOn)
                 .notBefore("removeBy", removeBy, "listedOn", listedOn)
                 .notBefore("removedOn", removedOn, "listedOn", listedOn);

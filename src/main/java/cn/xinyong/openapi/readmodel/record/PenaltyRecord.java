@@ -28,13 +28,11 @@ public record PenaltyRecord(
 
     @Override
     public void check(Checks c) {
-        c.required("subjectId", subjectId).uscc("subjectId", subjectId)
-                .required("subjectName", subjectName)
+        c.subject(subjectId, subjectName)
                 .required("decisionNumber", decisionNumber)
                 .required("categories", categories == null || categories.isEmpty() ? null : categories)
                 .required("decisionDate", decisionDate)
-                .required("authority", authority)
-                .uscc("authorityCode", authorityCode)
+                .authority(authority, authorityCode)
                 .required("severity", severity).oneOf("severity", severity, Vocabulary.PENALTY_SEVERITIES.keySet())
                 .notBefore("publicationEnd", publicationEnd, "decisionDate", decisionDate)
                 .that(!"simple".equals(severity) ? publicationEnd != null : true,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 信用承诺 as published. */
+@io.quarkus.runtime.annotations.RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "CreditCommitment", description = "信用承诺 as published")
 public record CommitmentView(String id, long version, String subjectId, String subjectName, String type,

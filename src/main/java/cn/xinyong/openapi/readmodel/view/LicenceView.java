@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 行政许可决定 as published (双公示): the public view, its own record so the feed's wire format stays private. */
+@io.quarkus.runtime.annotations.RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "LicenceDecision", description = "行政许可决定 as published (双公示)")
 public record LicenceView(String id, long version, String subjectId, String subjectName, String documentName,

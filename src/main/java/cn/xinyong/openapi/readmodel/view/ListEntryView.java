@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One subject's membership of one list (名单条目), as the public sees it. */
+@io.quarkus.runtime.annotations.RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ListEntry", description = "One subject's membership of one list (名单条目)")
 public record ListEntryView(

@@ -8,6 +8,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 行政处罚决定 as published (双公示); amounts in 万元. */
+@io.quarkus.runtime.annotations.RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "PenaltyDecision", description = "行政处罚决定 as published (双公示); amounts in 万元")
 public record PenaltyView(String id, long version, String subjectId, String subjectName, String decisionNumber,
