@@ -7,11 +7,13 @@ CREATE TABLE feed_position (
 );
 INSERT INTO feed_position (id, last) VALUES (1, 0);
 
--- Blocks of positions whose writes are still in flight. Feeds stop below the lowest one, so a consumer
--- can never move past a change that lands later. A block left by a crashed writer stops counting after
--- a few minutes.
+-- Blocks of positions whose writes may not be visible to searches yet. Feeds stop below the lowest one,
+-- so a consumer can never move past a change that becomes visible later. A block counts until its
+-- writer says it landed (and for the index's refresh delay after that, unless it was made visible at
+-- once); a block left by a crashed writer stops counting after a few minutes.
 CREATE TABLE feed_reservation (
     first       BIGINT      PRIMARY KEY,
     last        BIGINT      NOT NULL,
-    reserved_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    reserved_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    landed_at   TIMESTAMPTZ
 );

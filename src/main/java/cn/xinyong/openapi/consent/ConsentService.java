@@ -1,20 +1,14 @@
 package cn.xinyong.openapi.consent;
 
-import static cn.xinyong.openapi.platform.JsonFields.date;
-import static cn.xinyong.openapi.platform.JsonFields.text;
-
-import cn.xinyong.openapi.readmodel.SubjectStore;
-import cn.xinyong.openapi.readmodel.SubjectDocument;
-import cn.xinyong.openapi.readmodel.record.PersonRecord;
-import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.SubjectStore;
+import cn.xinyong.openapi.readmodel.record.PersonRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;

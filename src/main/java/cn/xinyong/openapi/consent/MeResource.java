@@ -1,6 +1,5 @@
 package cn.xinyong.openapi.consent;
 
-import cn.xinyong.openapi.readmodel.record.PersonRecord;
 import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -8,6 +7,7 @@ import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.Caller;
 import cn.xinyong.openapi.platform.security.Callers;
 import cn.xinyong.openapi.platform.security.SubjectHasher;
+import cn.xinyong.openapi.readmodel.record.PersonRecord;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

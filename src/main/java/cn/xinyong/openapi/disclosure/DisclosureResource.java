@@ -1,13 +1,10 @@
 package cn.xinyong.openapi.disclosure;
 
 import cn.xinyong.openapi.platform.paging.Limits;
-import cn.xinyong.openapi.readmodel.Dataset;
-import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
-import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.web.Caching;
-import cn.xinyong.openapi.platform.web.Links;
 import cn.xinyong.openapi.platform.web.Params;
+import cn.xinyong.openapi.readmodel.Dataset;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,14 +1,10 @@
 package cn.xinyong.openapi.eligibility;
 
-import static cn.xinyong.openapi.platform.JsonFields.date;
-
-import cn.xinyong.openapi.readmodel.SubjectStore;
-import cn.xinyong.openapi.readmodel.record.ListCatalog;
-import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.SubjectStore;
 import cn.xinyong.openapi.readmodel.record.EntityRecord;
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jose4j.jwt.JwtClaims;

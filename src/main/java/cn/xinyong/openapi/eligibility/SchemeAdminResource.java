@@ -1,8 +1,8 @@
 package cn.xinyong.openapi.eligibility;
 
-import cn.xinyong.openapi.platform.security.InternalToken;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.platform.security.InternalToken;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;

@@ -1,7 +1,7 @@
 package cn.xinyong.openapi.eligibility;
 
-import cn.xinyong.openapi.readmodel.record.Vocabulary;
 import cn.xinyong.openapi.readmodel.record.ListCatalog;
+import cn.xinyong.openapi.readmodel.record.Vocabulary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

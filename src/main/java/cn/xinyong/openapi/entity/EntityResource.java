@@ -2,16 +2,15 @@ package cn.xinyong.openapi.entity;
 
 import cn.xinyong.openapi.disclosure.DisclosureService;
 import cn.xinyong.openapi.disclosure.DisclosureViews;
-import cn.xinyong.openapi.readmodel.record.Vocabulary;
 import cn.xinyong.openapi.lists.ListService;
 import cn.xinyong.openapi.lists.ListViews;
-import cn.xinyong.openapi.platform.web.Params;
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
-import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.web.Caching;
+import cn.xinyong.openapi.platform.web.Params;
+import cn.xinyong.openapi.readmodel.record.Vocabulary;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

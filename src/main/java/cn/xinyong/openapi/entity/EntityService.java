@@ -1,36 +1,23 @@
 package cn.xinyong.openapi.entity;
-import cn.xinyong.openapi.readmodel.SubjectStore;
-import cn.xinyong.openapi.readmodel.IndexPager;
-import cn.xinyong.openapi.readmodel.SubjectDocument;
-import cn.xinyong.openapi.readmodel.record.EntityRecord;
-import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
 
 import static cn.xinyong.openapi.platform.JsonFields.date;
-import static cn.xinyong.openapi.platform.JsonFields.instant;
 
-import cn.xinyong.openapi.readmodel.PublicationRules;
-import cn.xinyong.openapi.readmodel.record.Vocabulary;
-import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.paging.CursorCodec;
-import cn.xinyong.openapi.platform.problem.ApiProblem;
-import cn.xinyong.openapi.platform.problem.ProblemType;
-import cn.xinyong.openapi.readmodel.ReadModelKeys;
-import cn.xinyong.openapi.readmodel.IndexManager;
-import cn.xinyong.openapi.platform.search.SearchGateway;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.IndexPager;
+import cn.xinyong.openapi.readmodel.PublicationRules;
+import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.SubjectStore;
+import cn.xinyong.openapi.readmodel.record.EntityRecord;
+import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
+import cn.xinyong.openapi.readmodel.record.Vocabulary;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import cn.xinyong.openapi.platform.TimeSource;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /** Entity lookup (from the Redis hot document) and name search (from OpenSearch). */
 @ApplicationScoped

@@ -1,13 +1,13 @@
 package cn.xinyong.openapi.feeds;
 
 import cn.xinyong.openapi.platform.paging.CursorCodec;
-import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.web.Links;
 import cn.xinyong.openapi.platform.web.Params;
+import cn.xinyong.openapi.readmodel.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;

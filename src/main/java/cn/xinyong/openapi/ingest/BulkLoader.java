@@ -3,6 +3,7 @@ package cn.xinyong.openapi.ingest;
 import cn.xinyong.openapi.readmodel.CacheRecovery;
 import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.readmodel.IndexManager;
+import cn.xinyong.openapi.readmodel.Reindexing;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,10 @@ import java.util.zip.GZIPInputStream;
  * Loads feed files (NDJSON, gzip when named .gz) into the read model.
  *
  * <p>Without {@code --rebuild} the lines are applied to the live model like pushed batches. With
- * {@code --rebuild} they fill fresh indices; only when every file was read to its end are the aliases
- * swapped (atomically) and the Redis cache reconciled with the new indices (records absent from the
- * files leave both stores). A file that cannot be read abandons the rebuild: the fresh indices are
- * deleted and the live model is untouched.
+ * {@code --rebuild} they fill fresh indices while feeds are held below the load; only when every file
+ * was read to its end do records absent from the files get a withdrawal (so mirrors hear of it), the
+ * aliases swap (atomically) and the Redis cache is reconciled with the new indices. A file that cannot
+ * be read abandons the rebuild: the fresh indices are deleted and the live model is untouched.
  */
 @ApplicationScoped
 @Unremovable
@@ -38,11 +39,13 @@ public class BulkLoader {
     private final IngestService ingest;
     private final IndexManager indices;
     private final CacheRecovery cache;
+    private final Reindexing reindexing;
 
-    BulkLoader(IngestService ingest, IndexManager indices, CacheRecovery cache) {
+    BulkLoader(IngestService ingest, IndexManager indices, CacheRecovery cache, Reindexing reindexing) {
         this.ingest = ingest;
         this.indices = indices;
         this.cache = cache;
+        this.reindexing = reindexing;
     }
 
     /** Exit codes: 0 all applied, 1 some lines rejected, 2 usage, 3 a file could not be read (or the load failed). */
@@ -66,6 +69,7 @@ public class BulkLoader {
         }
         indices.ensureAll().await().atMost(Duration.ofSeconds(60));
         Map<Dataset, String> targets = new EnumMap<>(Dataset.class);
+        Long hold = rebuild ? reindexing.hold().await().atMost(Duration.ofSeconds(30)) : null;
         try {
             if (rebuild) {
                 for (Dataset d : Dataset.indexed()) {
@@ -77,6 +81,9 @@ public class BulkLoader {
                     : IngestService.Target.live(false, PARALLELISM);
             long rejected = 0;
             for (Path file : files) {
+                if (hold != null) {
+                    reindexing.stillLoading(hold).await().atMost(Duration.ofSeconds(30));
+                }
                 Long fileRejected = load(file, target, out, err);
                 if (fileRejected == null) {
                     if (rebuild) {
@@ -87,11 +94,14 @@ public class BulkLoader {
                 rejected += fileRejected;
             }
             if (rebuild) {
+                long withdrawn = reindexing.carryWithdrawals(targets).await().atMost(Duration.ofHours(1));
+                out.printf("%d records absent from the files are withdrawn (reason corrected)%n", withdrawn);
                 for (Map.Entry<Dataset, String> t : targets.entrySet()) {
                     indices.finishBulkLoad(t.getValue()).await().atMost(Duration.ofMinutes(10));
                 }
-                indices.swapAliases(targets).await().atMost(Duration.ofSeconds(60));
+                reindexing.swap(targets).await().atMost(Duration.ofSeconds(60));
                 targets.clear();
+                reindexing.release(hold).await().atMost(Duration.ofSeconds(30));
                 CacheRecovery.RebuildReport r = cache.rebuildAndWait(Duration.ofHours(2));
                 out.printf("cache reconciled with the new indices: %d entries written, %d removed%n",
                         r.entriesWritten(), r.entriesRemoved());
@@ -104,6 +114,10 @@ public class BulkLoader {
                 abandon(targets, err);
             }
             return 3;
+        } finally {
+            if (hold != null) {
+                reindexing.release(hold).await().atMost(Duration.ofSeconds(30));
+            }
         }
     }
 

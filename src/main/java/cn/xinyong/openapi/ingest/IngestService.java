@@ -4,8 +4,8 @@ import cn.xinyong.openapi.ingest.feed.FeedParser;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
 import cn.xinyong.openapi.readmodel.Dataset;
-import cn.xinyong.openapi.readmodel.Projector;
 import cn.xinyong.openapi.readmodel.FeedEvent;
+import cn.xinyong.openapi.readmodel.Projector;
 import cn.xinyong.openapi.readmodel.Rejection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,7 +59,7 @@ public class IngestService {
         }
     }
 
-    /** Where and how a run writes. */
+    /** Where and how a run writes; {@code refresh} makes each chunk searchable (and fed) before the next. */
     public record Target(Map<Dataset, String> indices, boolean writeCache, boolean refresh, int parallelism) {
         /** The live read model (aliases and cache). */
         public static Target live(boolean refresh, int parallelism) {
@@ -118,7 +118,8 @@ public class IngestService {
                 }
             }
             if (chunk.size() >= config.chunkSize() || (!more && !chunk.isEmpty())) {
-                inFlight.add(projector.apply(chunk, target.indices(), false, target.writeCache()).subscribeAsCompletionStage());
+                inFlight.add(projector.apply(chunk, target.indices(), target.refresh(), target.writeCache())
+                        .subscribeAsCompletionStage());
                 chunk = new ArrayList<>(config.chunkSize());
             }
             while (!inFlight.isEmpty() && (inFlight.size() >= target.parallelism() || !more)) {
@@ -130,9 +131,6 @@ public class IngestService {
             if (!more) {
                 break;
             }
-        }
-        if (target.refresh()) {
-            projector.refresh(target.indices()).await().atMost(CHUNK_TIMEOUT);
         }
         Instant finished = time.now();
         IngestReport report = tally.report(Duration.between(started, finished).toMillis());

@@ -1,17 +1,15 @@
 package cn.xinyong.openapi.ingest;
 
 import cn.xinyong.openapi.ingest.generator.SyntheticFeed;
+import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.readmodel.IndexManager;
-import cn.xinyong.openapi.platform.search.SearchGateway;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * Loads the synthetic sample at start-up when {@code xinyong.ingest.sample.entities} is set and the
@@ -52,7 +50,7 @@ public class SampleLoader {
         }
         SyntheticFeed feed = new SyntheticFeed(config.sample().seed(), time.today());
         Log.infof("loading the synthetic sample: %d entities, seed %d", entities, config.sample().seed());
-        IngestReport report = ingest.ingest(feed.lines(entities), "sample", IngestService.Target.live(true, 3));
+        IngestReport report = ingest.ingest(feed.lines(entities), "sample", IngestService.Target.live(false, 3));
         Log.infof("sample loaded: %d records in %.1f s (%.0f records/s); e.g. GET /v1/entities/%s", report.applied(),
                 report.millis() / 1000.0, report.applied() * 1000.0 / Math.max(1, report.millis()), feed.uscc(0));
     }

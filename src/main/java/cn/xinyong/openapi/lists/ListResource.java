@@ -1,6 +1,4 @@
 package cn.xinyong.openapi.lists;
-import cn.xinyong.openapi.readmodel.view.ListEntryView;
-import cn.xinyong.openapi.readmodel.record.ListCatalog;
 
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
@@ -9,6 +7,7 @@ import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.web.Caching;
 import cn.xinyong.openapi.platform.web.Links;
 import cn.xinyong.openapi.platform.web.Params;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

@@ -1,24 +1,19 @@
 package cn.xinyong.openapi.lists;
-import cn.xinyong.openapi.readmodel.view.ListEntryView;
-import cn.xinyong.openapi.readmodel.record.ListCatalog;
 
-import static cn.xinyong.openapi.platform.JsonFields.date;
-import static cn.xinyong.openapi.platform.JsonFields.text;
-
-import cn.xinyong.openapi.readmodel.PublicationRules;
-import cn.xinyong.openapi.readmodel.PublicationRules;
-import cn.xinyong.openapi.readmodel.SubjectStore;
-import cn.xinyong.openapi.readmodel.IndexPager;
-import cn.xinyong.openapi.readmodel.PublicViews;
-import cn.xinyong.openapi.platform.paging.Page;
-import cn.xinyong.openapi.readmodel.SubjectDocument;
-import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
-import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.paging.CursorCodec;
-import cn.xinyong.openapi.readmodel.ReadModelKeys;
-import cn.xinyong.openapi.readmodel.IndexManager;
+import cn.xinyong.openapi.platform.paging.Page;
 import cn.xinyong.openapi.platform.search.SearchGateway;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.IndexManager;
+import cn.xinyong.openapi.readmodel.IndexPager;
+import cn.xinyong.openapi.readmodel.PublicViews;
+import cn.xinyong.openapi.readmodel.PublicationRules;
+import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.SubjectStore;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
+import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,9 +1,8 @@
 package cn.xinyong.openapi.lists;
-import cn.xinyong.openapi.readmodel.view.ListEntryView;
-import cn.xinyong.openapi.readmodel.record.ListCatalog;
 
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -27,15 +27,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps the Redis cache a faithful copy of the index. The cache is complete while its marker exists;
  * Redis restarting empty loses the marker, which every read notices. Then one instance (holding a lock
  * in Redis) rebuilds the cache from the index while reads are answered from the index, and writes the
- * marker at the end. The same rebuild reconciles the cache after a full re-index: entries the index no
- * longer has are removed, entries written since the rebuild began are kept.
+ * marker at the end, only if it still holds the lock. The same rebuild reconciles the cache after a full
+ * re-index: entries the index no longer has are removed, entries written since the rebuild began are
+ * kept. A cache write that failed after the index accepted the record also sets off a rebuild.
  */
 @ApplicationScoped
 public class CacheRecovery {
@@ -73,9 +79,24 @@ public class CacheRecovery {
     }
 
     private static final Duration LOCK_TTL = Duration.ofMinutes(2);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final int SUBJECTS_PER_PAGE = 100;
+    private static final int MAX_HITS = 10_000;
+    /** KEYS[1] lock; ARGV owner. Deletes the lock if it is still ours. */
     private static final String RELEASE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
+            """;
+    /** KEYS[1] lock; ARGV owner, ttl ms. Extends the lock if it is still ours; 0 when it was lost. */
+    private static final String RENEW = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+    /** KEYS[1] lock; ARGV owner, marker key, value. Writes the marker only while the lock is ours. */
+    private static final String MARK_COMPLETE = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('SET', ARGV[2], ARGV[3])
+            return 1
             """;
 
     private final Redis redis;
@@ -89,11 +110,15 @@ public class CacheRecovery {
     private final RecoveryConfig config;
     private final StoredForm form;
     private final LuaScript release = new LuaScript(RELEASE);
+    private final LuaScript renew = new LuaScript(RENEW);
+    private final LuaScript markComplete = new LuaScript(MARK_COMPLETE);
     private final String owner = UUID.randomUUID().toString();
     private final AtomicReference<State> state = new AtomicReference<>(State.UNKNOWN);
     private final AtomicReference<CompletableFuture<RebuildReport>> running = new AtomicReference<>();
     private final AtomicReference<RebuildReport> last = new AtomicReference<>();
-    /** After finding another instance rebuilding, when to try again (epoch millis). */
+    /** A cache write failed after the index took the record: the cache must be rebuilt. */
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    /** When to try an automatic rebuild again after one failed or ran elsewhere (epoch millis). */
     private final AtomicLong retryAfter = new AtomicLong();
 
     CacheRecovery(Redis redis, ReadModelKeys keys, SubjectWriter writer, SearchGateway search, IndexManager indices,
@@ -137,7 +162,8 @@ public class CacheRecovery {
         if (!indices.ready()) {
             return Uni.createFrom().voidItem();
         }
-        return check().onFailure().invoke(e -> Log.debugf("read model check failed: %s", e.getMessage()))
+        return check().call(positions::forgetSettled)
+                .onFailure().invoke(e -> Log.debugf("read model check failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
@@ -150,8 +176,17 @@ public class CacheRecovery {
                 .flatMap(positions::raiseTo);
     }
 
-    /** Looks at the marker and updates the state; sets off a rebuild when the cache is incomplete. */
+    /** Looks at the marker and updates the state; sets off a rebuild when the cache is incomplete or dirty. */
     public Uni<State> check() {
+        if (dirty.get() && running.get() == null && indices.ready()) {
+            dirty.set(false);
+            start(true).whenComplete((r, e) -> {
+                if (e != null) {
+                    dirty.set(true);
+                }
+            });
+            return Uni.createFrom().item(state.get());
+        }
         return redis.send(Request.cmd(Command.EXISTS).arg(keys.completeMarker())).map(r -> {
             if (r != null && r.toInteger() == 1) {
                 if (running.get() == null) {
@@ -174,6 +209,18 @@ public class CacheRecovery {
         }
     }
 
+    /** A cache write failed after the index accepted the records: the next check rebuilds the cache. */
+    public void cacheWriteFailed(Throwable e) {
+        Log.warnf("the Redis cache missed a write the index took (%s); it will be rebuilt", e.getMessage());
+        dirty.set(true);
+    }
+
+    /** Declares the cache incomplete now: every instance reads from the index until a rebuild completes. */
+    public Uni<Void> declareIncomplete() {
+        return redis.send(Request.cmd(Command.DEL).arg(keys.completeMarker())).replaceWithVoid()
+                .invoke(() -> state.compareAndSet(State.COMPLETE, State.INCOMPLETE));
+    }
+
     /**
      * Starts a rebuild unless one is running here; returns its outcome. With {@code dropMarker} the cache
      * is first declared incomplete, so every instance reads from the index until the rebuild ends.
@@ -185,20 +232,20 @@ public class CacheRecovery {
             return existing;
         }
         state.set(State.REBUILDING);
-        Uni<Void> before = dropMarker ? redis.send(Request.cmd(Command.DEL).arg(keys.completeMarker())).replaceWithVoid()
-                : Uni.createFrom().voidItem();
+        Uni<Void> before = dropMarker ? declareIncomplete() : Uni.createFrom().voidItem();
         before.flatMap(x -> rebuild()).subscribe().with(report -> {
             last.set(report);
-            if ("elsewhere".equals(report.outcome())) {
-                retryAfter.set(time.now().plusSeconds(5).toEpochMilli());
+            if (!"complete".equals(report.outcome())) {
+                retryAfter.set(time.now().plus(RETRY_AFTER).toEpochMilli());
             }
-            running.set(null);
             state.set("complete".equals(report.outcome()) ? State.COMPLETE : State.REBUILDING);
+            running.set(null);
             mine.complete(report);
         }, failure -> {
             Log.errorf("read model cache rebuild failed: %s", failure.getMessage());
-            running.set(null);
+            retryAfter.set(time.now().plus(RETRY_AFTER).toEpochMilli());
             state.set(State.INCOMPLETE);
+            running.set(null);
             mine.completeExceptionally(failure);
         });
         return mine;
@@ -212,18 +259,25 @@ public class CacheRecovery {
                         Log.info("the read model cache is being rebuilt by another instance");
                         return Uni.createFrom().item(new RebuildReport(started, time.now(), 0, 0, 0, "elsewhere"));
                     }
-                    // Every write at or below the settled position has landed in both stores; anything the
-                    // cache holds above it was written after this rebuild began and is kept.
-                    return positions.settled().flatMap(floor -> {
+                    // Every write at or below the floor has landed in both stores and is visible before the
+                    // index is read; anything the cache holds above it was reserved after this rebuild began,
+                    // and the index holds it or a newer version (whose own write follows): it is kept.
+                    return positions.lastSettled().flatMap(floor -> {
                         Log.infof("rebuilding the read model cache from the index (positions up to %d)", floor);
                         AtomicLong written = new AtomicLong();
                         AtomicLong removed = new AtomicLong();
                         return copyIndex(floor, written)
+                                .flatMap(x -> search.send("POST", "/" + indices.allAliases() + "/_refresh", null))
                                 .flatMap(x -> removeAbsent(floor, removed))
-                                .flatMap(x -> redis.send(Request.cmd(Command.SET).arg(keys.completeMarker())
-                                        .arg(time.now().toString())))
-                                .map(x -> new RebuildReport(started, time.now(), floor, written.get(), removed.get(),
-                                        "complete"))
+                                .flatMap(x -> markComplete.call(redis, keys.rebuildLock(), owner, keys.completeMarker(),
+                                        time.now().toString()))
+                                .map(marked -> {
+                                    if (marked == null || marked.toInteger() != 1) {
+                                        throw new IllegalStateException("lost the rebuild lock (did Redis restart?)");
+                                    }
+                                    return new RebuildReport(started, time.now(), floor, written.get(), removed.get(),
+                                            "complete");
+                                })
                                 .invoke(r -> Log.infof("read model cache rebuilt: %d entries written, %d removed in %d ms",
                                         r.entriesWritten(), r.entriesRemoved(),
                                         Duration.between(r.startedAt(), r.finishedAt()).toMillis()));
@@ -254,7 +308,7 @@ public class CacheRecovery {
                 hits.forEach(h -> entries.add(form.entry(dataset, h.path("_source"))));
                 return writer.rebuild(entries, floor)
                         .invoke(applied -> written.addAndGet(applied.stream().filter(b -> b).count()))
-                        .call(x -> renewLock())
+                        .call(x -> keepLock())
                         .replaceWith(hits.size());
             });
         }).until(n -> n < config.rebuildPageSize()).collect().last()
@@ -267,28 +321,38 @@ public class CacheRecovery {
     /** Pass 2: walks the cache's subjects and removes the entries the index does not hold. */
     private Uni<Void> removeAbsent(long floor, AtomicLong removed) {
         AtomicReference<String> cursor = new AtomicReference<>("0");
-        return Multi.createBy().repeating().uni(() -> writer.scanSubjects(cursor.get(), 200).flatMap(page -> {
+        return Multi.createBy().repeating().uni(() -> writer.scanSubjects(cursor.get(), SUBJECTS_PER_PAGE).flatMap(page -> {
             cursor.set(page.cursor());
             return presentFields(page.subjectIds())
                     .flatMap(present -> writer.removeAbsent(page.subjectIds(),
                             page.subjectIds().stream().map(id -> present.getOrDefault(id, List.of())).toList(), floor))
                     .invoke(removed::addAndGet)
+                    .call(x -> keepLock())
                     .replaceWith(page.cursor());
         })).until("0"::equals).collect().last().replaceWithVoid();
     }
 
-    /** The Redis fields the index holds for each subject. */
+    /** The Redis fields the index holds for each subject (split into smaller queries when there are many). */
     private Uni<Map<String, List<String>>> presentFields(List<String> subjectIds) {
         if (subjectIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        ObjectNode body = mapper.createObjectNode().put("size", 10_000);
+        ObjectNode body = mapper.createObjectNode().put("size", MAX_HITS).put("track_total_hits", true);
         body.putArray("_source").add("id").add("subjectId").add("uscc");
-        var terms = body.putObject("query").putObject("terms").putArray("subjectId");
-        subjectIds.forEach(terms::add);
-        return search.search(indices.allAliases(), body).map(r -> {
-            if (r.path("hits").path("total").path("value").asLong() >= 10_000) {
-                throw new IllegalStateException("too many records for one reconcile page");
+        body.set("query", SubjectStore.subjectsQuery(mapper, subjectIds));
+        return search.search(indices.allAliases(), body).flatMap(r -> {
+            if (r.path("hits").path("total").path("value").asLong() > r.path("hits").path("hits").size()) {
+                if (subjectIds.size() == 1) {
+                    return Uni.createFrom().failure(new IllegalStateException("subject " + subjectIds.get(0)
+                            + " has more than " + MAX_HITS + " records"));
+                }
+                int half = subjectIds.size() / 2;
+                return presentFields(subjectIds.subList(0, half)).flatMap(a -> presentFields(
+                        subjectIds.subList(half, subjectIds.size())).map(b -> {
+                            Map<String, List<String>> both = new HashMap<>(a);
+                            both.putAll(b);
+                            return both;
+                        }));
             }
             Map<String, List<String>> present = new HashMap<>();
             for (JsonNode hit : r.path("hits").path("hits")) {
@@ -296,12 +360,18 @@ public class CacheRecovery {
                         .computeIfAbsent(StoredForm.subjectOf(d, hit.path("_source")), k -> new ArrayList<>())
                         .add(d.field(hit.path("_source").path("id").asText())));
             }
-            return present;
+            return Uni.createFrom().item(present);
         });
     }
 
-    private Uni<Void> renewLock() {
-        return redis.send(Request.cmd(Command.PEXPIRE).arg(keys.rebuildLock()).arg(LOCK_TTL.toMillis())).replaceWithVoid();
+    /** Extends the rebuild lock; fails the rebuild when it is no longer ours (Redis restarted meanwhile). */
+    private Uni<Void> keepLock() {
+        return renew.call(redis, keys.rebuildLock(), owner, LOCK_TTL.toMillis()).map(r -> {
+            if (r == null || r.toInteger() != 1) {
+                throw new IllegalStateException("lost the rebuild lock (did Redis restart?)");
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     /**
@@ -313,23 +383,21 @@ public class CacheRecovery {
         Instant deadline = asked.plus(timeout);
         try {
             while (time.now().isBefore(deadline)) {
-                RebuildReport r = start(false).get(Duration.between(time.now(), deadline).toMillis(),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                RebuildReport r = start(false).get(Duration.between(time.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
                 if ("complete".equals(r.outcome()) && !r.startedAt().isBefore(asked)) {
                     return r;
                 }
                 if ("elsewhere".equals(r.outcome())) {
                     Log.info("waiting for the rebuild on another instance to end");
-                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+                    LockSupport.parkNanos(RETRY_AFTER.toNanos());
                 }
             }
             throw new IllegalStateException("the cache rebuild did not finish within " + timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the cache rebuild did not finish: " + e.getMessage(), e);
         }
     }
-
 }

@@ -1,4 +1,5 @@
 package cn.xinyong.openapi.readmodel;
+
 import cn.xinyong.openapi.readmodel.record.FeedRecord;
 
 

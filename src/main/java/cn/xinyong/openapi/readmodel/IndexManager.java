@@ -1,8 +1,8 @@
 package cn.xinyong.openapi.readmodel;
-import cn.xinyong.openapi.platform.search.SearchConfig;
-import cn.xinyong.openapi.platform.search.SearchGateway;
-import cn.xinyong.openapi.platform.search.SearchFailure;
 
+import cn.xinyong.openapi.platform.search.SearchConfig;
+import cn.xinyong.openapi.platform.search.SearchFailure;
+import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.readmodel.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -34,9 +34,11 @@ public class Projector {
     private final TimeSource time;
     private final ObjectMapper mapper;
     private final StoredForm form;
+    private final CacheRecovery cacheRecovery;
 
     Projector(SubjectWriter cache, SearchGateway search, IndexManager indices, FeedPositions positions,
-            SubjectHasher hasher, TimeSource time, ObjectMapper mapper) {
+            SubjectHasher hasher, TimeSource time, ObjectMapper mapper, CacheRecovery cacheRecovery) {
+        this.cacheRecovery = cacheRecovery;
         this.cache = cache;
         this.search = search;
         this.indices = indices;
@@ -54,7 +56,8 @@ public class Projector {
     /**
      * Projects a chunk. {@code targets} maps a dataset to the index to write (the alias when absent; a
      * fresh index during a full re-index, when {@code writeCache} is false and the cache is reconciled
-     * after the swap); {@code refresh} makes the writes searchable before returning.
+     * after the swap); {@code refresh} makes the writes searchable before returning (and so lets feeds
+     * show them at once).
      */
     public Uni<ChunkResult> apply(List<FeedEvent> events, Map<Dataset, String> targets, boolean refresh,
             boolean writeCache) {
@@ -64,19 +67,23 @@ public class Projector {
         String now = time.now().toString();
         return positions.reserve(events.size()).flatMap(first -> {
             List<ObjectNode> docs = new ArrayList<>(events.size());
-            ByteArrayOutputStream bulk = new ByteArrayOutputStream(events.size() * 512);
-            for (int i = 0; i < events.size(); i++) {
-                FeedEvent e = events.get(i);
-                String subject = e.dataset() == Dataset.PERSON_RECORD ? hasher.hash(e.subjectId()) : e.subjectId();
-                ObjectNode doc = form.document(e, subject, first + i, now);
-                docs.add(doc);
-                appendAction(bulk, "index", targets.getOrDefault(e.dataset(), indices.alias(e.dataset())),
-                        StoredForm.documentId(e.dataset(), doc), e.version());
-                appendLine(bulk, doc.toString());
-            }
-            return search.bulk(bulk.toByteArray(), refresh)
-                    .flatMap(response -> afterIndex(events, docs, response.path("items"), targets, writeCache))
-                    .eventually(() -> positions.release(first));
+            // Built inside the chain, so whatever fails after the reservation still settles it.
+            Uni<JsonNode> indexed = Uni.createFrom().deferred(() -> {
+                ByteArrayOutputStream bulk = new ByteArrayOutputStream(events.size() * 512);
+                for (int i = 0; i < events.size(); i++) {
+                    FeedEvent e = events.get(i);
+                    String subject = e.dataset() == Dataset.PERSON_RECORD ? hasher.hash(e.subjectId()) : e.subjectId();
+                    ObjectNode doc = form.document(e, subject, first + i, now);
+                    docs.add(doc);
+                    appendAction(bulk, "index", targets.getOrDefault(e.dataset(), indices.alias(e.dataset())),
+                            StoredForm.documentId(e.dataset(), doc), e.version());
+                    appendLine(bulk, doc.toString());
+                }
+                return search.bulk(bulk.toByteArray(), refresh);
+            }).onFailure().call(() -> positions.failed(first));
+            return indexed.flatMap(response -> afterIndex(events, docs, response.path("items"), targets, writeCache)
+                    .onFailure().invoke(e -> cacheRecovery.cacheWriteFailed(e))
+                    .eventually(() -> positions.landed(first, refresh)));
         });
     }
 

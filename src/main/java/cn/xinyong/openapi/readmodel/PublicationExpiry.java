@@ -63,7 +63,7 @@ public class PublicationExpiry {
             if (hits.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            return positions.reserve(hits.size()).flatMap(first -> {
+            return positions.reserve(hits.size()).flatMap(first -> Uni.createFrom().deferred(() -> {
                 ByteArrayOutputStream bulk = new ByteArrayOutputStream();
                 String now = time.now().toString();
                 for (int i = 0; i < hits.size(); i++) {
@@ -75,9 +75,8 @@ public class PublicationExpiry {
                             .put("version", hit.path("_version").asLong()).put("version_type", "external_gte");
                     bulk.writeBytes((action + "\n" + doc + "\n").getBytes(StandardCharsets.UTF_8));
                 }
-                return search.bulk(bulk.toByteArray(), true).map(r -> hits.size())
-                        .eventually(() -> positions.release(first));
-            });
+                return search.bulk(bulk.toByteArray(), true).map(r -> hits.size());
+            }).onFailure().call(() -> positions.failed(first)).call(() -> positions.landed(first, true)));
         });
     }
 }

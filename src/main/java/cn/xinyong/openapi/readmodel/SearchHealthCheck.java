@@ -1,7 +1,6 @@
 package cn.xinyong.openapi.readmodel;
-import cn.xinyong.openapi.platform.search.SearchConfig;
-import cn.xinyong.openapi.platform.search.SearchGateway;
 
+import cn.xinyong.openapi.platform.search.SearchGateway;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package cn.xinyong.openapi.readmodel;
 
-import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import cn.xinyong.openapi.readmodel.FeedEvent;
+import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import cn.xinyong.openapi.readmodel.record.PersonRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

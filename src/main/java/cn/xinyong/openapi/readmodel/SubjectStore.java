@@ -135,29 +135,58 @@ public class SubjectStore {
         if (!indices.ready()) {
             return Uni.createFrom().failure(new BackendUnavailableException("the read model is being rebuilt", null));
         }
-        ObjectNode body = lenient.createObjectNode().put("size", MAX_INDEX_HITS).put("version", false);
-        var terms = body.putObject("query").putObject("terms").putArray("subjectId");
-        subjectIds.forEach(terms::add);
-        return guardedIndex(search.search(indices.allAliases(), body)).map(response -> {
-            Map<String, Map<Dataset, List<SubjectDocument.Entry<?>>>> bySubject = new LinkedHashMap<>();
-            Map<String, Map<String, Long>> versions = new HashMap<>();
-            for (JsonNode hit : response.path("hits").path("hits")) {
-                Dataset dataset = indices.datasetOf(hit.path("_index").asText()).orElse(null);
-                if (dataset == null) {
-                    continue;
-                }
-                StoredForm.Entry e = form.entry(dataset, hit.path("_source"));
-                StoredForm.Decoded d = StoredForm.decode(e.encoded());
-                bySubject.computeIfAbsent(e.subjectId(), k -> new EnumMap<>(Dataset.class))
-                        .computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, e.field()));
-                versions.computeIfAbsent(e.subjectId(), k -> new HashMap<>()).put(e.field(), e.version());
+        ObjectNode body = lenient.createObjectNode().put("size", MAX_INDEX_HITS).put("track_total_hits", true);
+        body.set("query", subjectsQuery(lenient, subjectIds));
+        return guardedIndex(search.search(indices.allAliases(), body)).flatMap(response -> {
+            JsonNode found = response.path("hits");
+            if (found.path("total").path("value").asLong() > found.path("hits").size() && subjectIds.size() > 1) {
+                int half = subjectIds.size() / 2;
+                return fromIndex(subjectIds.subList(0, half)).flatMap(a -> fromIndex(subjectIds.subList(half,
+                        subjectIds.size())).map(b -> {
+                            List<SubjectDocument> both = new ArrayList<>(a);
+                            both.addAll(b);
+                            return both;
+                        }));
             }
-            List<SubjectDocument> docs = new ArrayList<>(subjectIds.size());
-            for (String id : subjectIds) {
-                docs.add(new SubjectDocument(id, bySubject.getOrDefault(id, Map.of()), versions.getOrDefault(id, Map.of())));
-            }
-            return docs;
+            return Uni.createFrom().item(documents(subjectIds, found));
         });
+    }
+
+    /**
+     * Every record of the subjects in any index: by {@code subjectId}, and entities also by {@code uscc}
+     * (entity documents indexed before {@code subjectId} was added to them carry only that).
+     */
+    static ObjectNode subjectsQuery(ObjectMapper mapper, List<String> subjectIds) {
+        ObjectNode query = mapper.createObjectNode();
+        var should = query.putObject("bool").put("minimum_should_match", 1).putArray("should");
+        var bySubject = should.addObject().putObject("terms").putArray("subjectId");
+        var byCode = should.addObject().putObject("terms").putArray("uscc");
+        subjectIds.forEach(id -> {
+            bySubject.add(id);
+            byCode.add(id);
+        });
+        return query;
+    }
+
+    private List<SubjectDocument> documents(List<String> subjectIds, JsonNode found) {
+        Map<String, Map<Dataset, List<SubjectDocument.Entry<?>>>> bySubject = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> versions = new HashMap<>();
+        for (JsonNode hit : found.path("hits")) {
+            Dataset dataset = indices.datasetOf(hit.path("_index").asText()).orElse(null);
+            if (dataset == null) {
+                continue;
+            }
+            StoredForm.Entry e = form.entry(dataset, hit.path("_source"));
+            StoredForm.Decoded d = StoredForm.decode(e.encoded());
+            bySubject.computeIfAbsent(e.subjectId(), k -> new EnumMap<>(Dataset.class))
+                    .computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, e.field()));
+            versions.computeIfAbsent(e.subjectId(), k -> new HashMap<>()).put(e.field(), e.version());
+        }
+        List<SubjectDocument> docs = new ArrayList<>(subjectIds.size());
+        for (String id : subjectIds) {
+            docs.add(new SubjectDocument(id, bySubject.getOrDefault(id, Map.of()), versions.getOrDefault(id, Map.of())));
+        }
+        return docs;
     }
 
     /** A Redis read bounded in time; any failure becomes {@link BackendUnavailableException} (503). */

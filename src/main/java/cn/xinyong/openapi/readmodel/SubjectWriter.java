@@ -47,7 +47,8 @@ class SubjectWriter {
 
     /**
      * Reconcile: removes the fields the index no longer has, except those written after the rebuild
-     * began. KEYS[1]; ARGV[1] floor position, ARGV[2..] the fields the index holds. Returns how many.
+     * began, and those stored before positions were (kept rather than guessed about). KEYS[1]; ARGV[1]
+     * floor position, ARGV[2..] the fields the index holds. Returns how many.
      */
     static final String REMOVE_ABSENT = """
             local keep = {}
@@ -57,7 +58,7 @@ class SubjectWriter {
             for i = 1, #all, 2 do
               if not keep[all[i]] then
                 local p = tonumber(string.match(all[i + 1], '^%d+|(%d+)|'))
-                if not p or p <= tonumber(ARGV[1]) then
+                if p and p <= tonumber(ARGV[1]) then
                   redis.call('HDEL', KEYS[1], all[i])
                   removed = removed + 1
                 end

@@ -1,16 +1,15 @@
 package cn.xinyong.openapi.screening;
 
-import cn.xinyong.openapi.readmodel.record.ListCatalog;
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
-import io.smallrye.mutiny.Uni;
 import cn.xinyong.openapi.platform.security.Caller;
 import cn.xinyong.openapi.platform.security.Callers;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 信用核查: check many subjects against the red and black lists at once. */

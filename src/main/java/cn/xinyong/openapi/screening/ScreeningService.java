@@ -1,16 +1,15 @@
 package cn.xinyong.openapi.screening;
-import cn.xinyong.openapi.readmodel.view.ListEntryView;
 
+import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.search.SearchGateway;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.IndexManager;
 import cn.xinyong.openapi.readmodel.PublicationRules;
-import cn.xinyong.openapi.readmodel.SubjectStore;
 import cn.xinyong.openapi.readmodel.SubjectDocument;
+import cn.xinyong.openapi.readmodel.SubjectStore;
 import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
-import cn.xinyong.openapi.lists.ListViews;
-import cn.xinyong.openapi.readmodel.Dataset;
-import cn.xinyong.openapi.platform.TimeSource;
-import cn.xinyong.openapi.readmodel.IndexManager;
-import cn.xinyong.openapi.platform.search.SearchGateway;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

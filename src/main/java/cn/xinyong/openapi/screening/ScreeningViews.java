@@ -1,8 +1,7 @@
 package cn.xinyong.openapi.screening;
-import cn.xinyong.openapi.readmodel.view.ListEntryView;
 
-import cn.xinyong.openapi.lists.ListViews;
 import cn.xinyong.openapi.platform.problem.Problem;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;

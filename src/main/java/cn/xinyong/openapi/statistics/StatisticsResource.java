@@ -1,14 +1,14 @@
 package cn.xinyong.openapi.statistics;
 
-import cn.xinyong.openapi.readmodel.PublicationRules;
-import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
-import cn.xinyong.openapi.readmodel.IndexManager;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.platform.web.Caching;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.IndexManager;
+import cn.xinyong.openapi.readmodel.PublicationRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

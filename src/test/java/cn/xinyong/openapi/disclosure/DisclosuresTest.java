@@ -11,9 +11,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cn.xinyong.openapi.readmodel.PublicationExpiry;
 import cn.xinyong.openapi.platform.ShiftedTimeSource;
 import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.readmodel.PublicationExpiry;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,19 +1,19 @@
 package cn.xinyong.openapi.ingest;
 
 import static cn.xinyong.openapi.support.Fixtures.entity;
+import static cn.xinyong.openapi.support.Fixtures.ingest;
 import static cn.xinyong.openapi.support.Fixtures.newUscc;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.hamcrest.Matchers.hasSize;
-import static cn.xinyong.openapi.support.Fixtures.ingest;
 
+import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.readmodel.IndexManager;
-import cn.xinyong.openapi.platform.search.SearchGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -72,6 +72,8 @@ class BulkLoaderTest {
 
         assertEquals(0, loader.run("--rebuild", file.toString()));
         given().get("/v1/entities/" + gone).then().statusCode(404);
+        assertEquals("corrected", lastChange("entities", gone).path("reason").asText(),
+                "a mirror is told that the record absent from the file is gone");
         given().queryParam("q", "将被移除实业").get("/v1/entities").then().statusCode(200).body("items", hasSize(0));
         given().get("/v1/entities/" + kept).then().statusCode(200);
         Files.delete(file);
@@ -103,5 +105,29 @@ class BulkLoaderTest {
         assertEquals(1, all.size(), "no orphan index is left: " + all);
         given().get("/v1/entities/" + uscc).then().statusCode(404);
         Files.delete(file);
+    }
+
+    /** The last change of a record in a feed, followed from the beginning. */
+    private static JsonNode lastChange(String dataset, String id) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode found = null;
+        String position = null;
+        for (int guard = 0; guard < 1000; guard++) {
+            var request = given().queryParam("limit", 1000);
+            if (position != null) {
+                request.queryParam("since", position);
+            }
+            JsonNode page = mapper.readTree(request.get("/v1/feeds/" + dataset).then().statusCode(200).extract().asString());
+            for (JsonNode item : page.path("items")) {
+                if (id.equals(item.path("id").asText())) {
+                    found = item;
+                }
+            }
+            position = page.path("position").asText();
+            if (!page.path("more").asBoolean()) {
+                return found;
+            }
+        }
+        throw new AssertionError("feed did not end");
     }
 }

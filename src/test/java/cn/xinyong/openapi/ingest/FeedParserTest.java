@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinyong.openapi.readmodel.FeedEvent;
 import cn.xinyong.openapi.ingest.feed.FeedParser;
-import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
 import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.FeedEvent;
+import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import cn.xinyong.openapi.ingest.feed.FeedParser;
 import cn.xinyong.openapi.ingest.generator.SyntheticFeed;
-import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.platform.id.OrganizationCode;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;

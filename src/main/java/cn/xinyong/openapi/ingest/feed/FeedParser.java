@@ -1,9 +1,9 @@
 package cn.xinyong.openapi.ingest.feed;
+
+import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.readmodel.FeedEvent;
 import cn.xinyong.openapi.readmodel.Rejection;
 import cn.xinyong.openapi.readmodel.record.*;
-
-import cn.xinyong.openapi.readmodel.Dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

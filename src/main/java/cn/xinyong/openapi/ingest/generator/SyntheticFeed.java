@@ -1,13 +1,13 @@
 package cn.xinyong.openapi.ingest.generator;
 
+import cn.xinyong.openapi.platform.id.OrganizationCode;
+import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.readmodel.record.CommitmentRecord;
 import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import cn.xinyong.openapi.readmodel.record.FeedRecord;
 import cn.xinyong.openapi.readmodel.record.LicenceRecord;
 import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
 import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
-import cn.xinyong.openapi.platform.id.OrganizationCode;
-import cn.xinyong.openapi.platform.id.Uscc;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
