@@ -293,29 +293,13 @@ public class CacheRecovery {
     }
 
     private Uni<Void> copyDataset(Dataset dataset, long floor, AtomicLong written) {
-        AtomicReference<String> scrollId = new AtomicReference<>();
-        ObjectNode first = mapper.createObjectNode().put("size", config.rebuildPageSize());
-        first.putArray("sort").add("_doc");
-        return Multi.createBy().repeating().uni(() -> {
-            Uni<JsonNode> page = scrollId.get() == null
-                    ? search.send("POST", "/" + indices.alias(dataset) + "/_search", first, Map.of("scroll", "2m"))
-                    : search.send("POST", "/_search/scroll", mapper.createObjectNode().put("scroll", "2m")
-                            .put("scroll_id", scrollId.get()));
-            return page.flatMap(r -> {
-                scrollId.set(r.path("_scroll_id").asText(null));
-                JsonNode hits = r.path("hits").path("hits");
-                List<StoredForm.Entry> entries = new ArrayList<>(hits.size());
-                hits.forEach(h -> entries.add(form.entry(dataset, h.path("_source"))));
-                return writer.rebuild(entries, floor)
-                        .invoke(applied -> written.addAndGet(applied.stream().filter(b -> b).count()))
-                        .call(x -> keepLock())
-                        .replaceWith(hits.size());
-            });
-        }).until(n -> n < config.rebuildPageSize()).collect().last()
-                .eventually(() -> scrollId.get() == null ? Uni.createFrom().voidItem()
-                        : search.send("DELETE", "/_search/scroll", mapper.createObjectNode().put("scroll_id", scrollId.get()))
-                                .onFailure().recoverWithNull().replaceWithVoid())
-                .replaceWithVoid();
+        return search.scroll(indices.alias(dataset), null, config.rebuildPageSize(), hits -> {
+            List<StoredForm.Entry> entries = new ArrayList<>(hits.size());
+            hits.forEach(h -> entries.add(form.entry(dataset, h.path("_source"))));
+            return writer.rebuild(entries, floor)
+                    .invoke(applied -> written.addAndGet(applied.stream().filter(b -> b).count()))
+                    .call(x -> keepLock());
+        });
     }
 
     /** Pass 2: walks the cache's subjects and removes the entries the index does not hold. */

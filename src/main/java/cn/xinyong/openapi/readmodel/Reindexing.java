@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A full re-index as the read model sees it: while fresh indices fill, one held position keeps every
@@ -70,26 +69,10 @@ public class Reindexing {
     }
 
     private Uni<Void> carry(Dataset dataset, String freshIndex, AtomicLong carried) {
-        AtomicReference<String> scrollId = new AtomicReference<>();
-        ObjectNode first = mapper.createObjectNode().put("size", PAGE);
-        first.putArray("sort").add("_doc");
-        first.putObject("query").putObject("term").put("withdrawn", false);
-        return Multi.createBy().repeating().uni(() -> {
-            Uni<JsonNode> page = scrollId.get() == null
-                    ? search.send("POST", "/" + indices.alias(dataset) + "/_search", first, Map.of("scroll", "2m"))
-                    : search.send("POST", "/_search/scroll", mapper.createObjectNode().put("scroll", "2m")
-                            .put("scroll_id", scrollId.get()));
-            return page.flatMap(r -> {
-                scrollId.set(r.path("_scroll_id").asText(null));
-                JsonNode hits = r.path("hits").path("hits");
-                return missingFrom(freshIndex, hits).flatMap(missing -> withdraw(dataset, freshIndex, missing))
-                        .invoke(carried::addAndGet).replaceWith(hits.size());
-            });
-        }).until(n -> n < PAGE).collect().last()
-                .eventually(() -> scrollId.get() == null ? Uni.createFrom().voidItem()
-                        : search.send("DELETE", "/_search/scroll", mapper.createObjectNode().put("scroll_id", scrollId.get()))
-                                .onFailure().recoverWithNull().replaceWithVoid())
-                .replaceWithVoid();
+        ObjectNode live = mapper.createObjectNode();
+        live.putObject("term").put("withdrawn", false);
+        return search.scroll(indices.alias(dataset), live, PAGE, hits -> missingFrom(freshIndex, hits)
+                .flatMap(missing -> withdraw(dataset, freshIndex, missing)).invoke(carried::addAndGet));
     }
 
     /** The live documents among {@code hits} that the fresh index does not hold. */

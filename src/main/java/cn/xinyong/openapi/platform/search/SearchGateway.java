@@ -56,6 +56,35 @@ public class SearchGateway {
         return send(method, endpoint, body == null ? null : json(body), JSON, params);
     }
 
+    /**
+     * Reads every document the query matches, a page ({@code hits}) at a time, in index order (a scroll),
+     * each page handed to {@code eachPage} before the next is fetched; the scroll is cleared at the end.
+     */
+    public Uni<Void> scroll(String index, ObjectNode query, int pageSize,
+            java.util.function.Function<JsonNode, Uni<?>> eachPage) {
+        java.util.concurrent.atomic.AtomicReference<String> scrollId = new java.util.concurrent.atomic.AtomicReference<>();
+        ObjectNode first = mapper.createObjectNode().put("size", pageSize);
+        first.putArray("sort").add("_doc");
+        if (query != null) {
+            first.set("query", query);
+        }
+        return io.smallrye.mutiny.Multi.createBy().repeating().uni(() -> {
+            Uni<JsonNode> page = scrollId.get() == null
+                    ? send("POST", "/" + index + "/_search", first, Map.of("scroll", "2m"))
+                    : send("POST", "/_search/scroll", mapper.createObjectNode().put("scroll", "2m")
+                            .put("scroll_id", scrollId.get()));
+            return page.flatMap(r -> {
+                scrollId.set(r.path("_scroll_id").asText(null));
+                JsonNode hits = r.path("hits").path("hits");
+                return eachPage.apply(hits).replaceWith(hits.size());
+            });
+        }).until(n -> n < pageSize).collect().last()
+                .eventually(() -> scrollId.get() == null ? Uni.createFrom().voidItem()
+                        : send("DELETE", "/_search/scroll", mapper.createObjectNode().put("scroll_id", scrollId.get()))
+                                .onFailure().recoverWithNull().replaceWithVoid())
+                .replaceWithVoid();
+    }
+
     /** True when the path exists (HEAD answered 200). */
     public Uni<Boolean> exists(String endpoint) {
         return execute("HEAD", endpoint, null, JSON, Map.of()).map(r -> r.status() == 200);
