@@ -118,7 +118,7 @@ public class ConsentService {
             PersonRecord r = e.record();
             if (!e.withdrawn() && kinds.contains(r.kind())) {
                 out.add(new ConsentViews.Record(e.id(), r.kind(), PersonRecord.KINDS.get(r.kind()), r.summary(),
-                        r.authority(), r.decidedOn(), r.endsOn(), r.amount(), r.severity()));
+                        r.authority(), r.decidedOn(), r.endsOn(), r.amount(), r.severity(), r.disputedSince()));
             }
         }
         out.sort(Comparator.comparing(ConsentViews.Record::decidedOn).reversed());

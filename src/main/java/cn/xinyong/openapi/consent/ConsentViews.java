@@ -46,7 +46,8 @@ public final class ConsentViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "PersonRecord", description = "A personal credit record; the person's ID never appears")
     public record Record(String id, String kind, String kindLabel, String summary, String authority, LocalDate decidedOn,
-            LocalDate endsOn, BigDecimal amount, String severity) {
+            LocalDate endsOn, BigDecimal amount, String severity,
+            @Schema(description = "Under objection review (异议核查中) since; absent when not disputed") LocalDate disputedSince) {
     }
 
     @Schema(name = "PersonCredit", description = "The consented kinds of a person's records")

@@ -1,4 +1,5 @@
 package cn.xinyong.openapi.eligibility;
+import cn.xinyong.openapi.platform.security.DecisionSigner;
 
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.problem.ApiProblem;

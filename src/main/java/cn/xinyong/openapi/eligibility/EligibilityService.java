@@ -1,4 +1,5 @@
 package cn.xinyong.openapi.eligibility;
+import cn.xinyong.openapi.platform.security.DecisionSigner;
 
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.readmodel.SubjectDocument;
@@ -28,13 +29,11 @@ public class EligibilityService {
     private final SubjectStore store;
     private final DecisionSigner signer;
     private final TimeSource time;
-    private final SchemeCatalog.XinyiConfig config;
 
-    EligibilityService(SubjectStore store, DecisionSigner signer, TimeSource time, SchemeCatalog.XinyiConfig config) {
+    EligibilityService(SubjectStore store, DecisionSigner signer, TimeSource time) {
         this.store = store;
         this.signer = signer;
         this.time = time;
-        this.config = config;
     }
 
     /** The decision, or a null item when the subject is unknown. */
@@ -60,7 +59,8 @@ public class EligibilityService {
         SubjectFacts facts = facts(uscc, doc);
         List<Rule.Outcome> outcomes = scheme.rules().stream().map(r -> r.evaluate(facts, today)).toList();
         List<String> restrictions = scheme.reportsRestrictions() ? restrictions(facts, today) : null;
-        return sign(scheme, uscc, outcomes, restrictions, doc.dataAsOf());
+        return sign(scheme, uscc, outcomes, restrictions, scheme.reportsRestrictions() ? suspended(facts, today) : null,
+                doc.dataAsOf());
     }
 
     /**
@@ -75,9 +75,10 @@ public class EligibilityService {
         for (var r : credit.records()) {
             switch (r.kind()) {
                 case "judgmentDefaulter", "seriousDishonesty" ->
-                        listings.add(new SubjectFacts.Listing(r.id(), r.kind(), r.decidedOn(), r.endsOn(), null));
+                        listings.add(new SubjectFacts.Listing(r.id(), r.kind(), r.decidedOn(), r.endsOn(), null,
+                                r.disputedSince() != null));
                 case "penalty" -> penalties.add(new SubjectFacts.Penalty(r.id(),
-                        r.severity() == null ? "general" : r.severity(), r.decidedOn()));
+                        r.severity() == null ? "general" : r.severity(), r.decidedOn(), r.disputedSince() != null));
                 default -> { }
             }
         }
@@ -86,17 +87,24 @@ public class EligibilityService {
         List<Rule.Outcome> outcomes = scheme.rules().stream().map(r -> r.appliesToPersons() ? r.evaluate(facts, today)
                 : new Rule.Outcome(r.type(), r.describe() + " (not applicable to natural persons)", true, List.of()))
                 .toList();
-        return sign(scheme, subject, outcomes, scheme.reportsRestrictions() ? restrictions(facts, today) : null, null);
+        return sign(scheme, subject, outcomes, scheme.reportsRestrictions() ? restrictions(facts, today) : null,
+                scheme.reportsRestrictions() ? suspended(facts, today) : null, null);
+    }
+
+    /** Restrictions of disputed memberships (suspended), or null when there are none. */
+    private static List<String> suspended(SubjectFacts facts, LocalDate today) {
+        List<String> out = restrictions(facts, today, true);
+        return out.isEmpty() ? null : out;
     }
 
     private EligibilityViews.Decision sign(Scheme scheme, String subject, List<Rule.Outcome> outcomes,
-            List<String> restrictions, Instant asOf) {
+            List<String> restrictions, List<String> suspendedRestrictions, Instant asOf) {
         boolean eligible = outcomes.stream().allMatch(Rule.Outcome::passed);
         Instant now = time.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(scheme.decisionTtl());
         String id = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(config.issuer());
+        claims.setIssuer(signer.issuer());
         claims.setSubject(subject);
         claims.setAudience("xinyi:" + scheme.code());
         claims.setJwtId(id);
@@ -108,17 +116,31 @@ public class EligibilityService {
         if (restrictions != null) {
             claims.setStringListClaim("restrictions", restrictions);
         }
+        if (suspendedRestrictions != null) {
+            claims.setStringListClaim("suspendedRestrictions", suspendedRestrictions);
+        }
         if (asOf != null) {
             claims.setClaim("dataAsOf", asOf.toString());
         }
         return new EligibilityViews.Decision(id, scheme.code(), subject, eligible, eligible ? scheme.benefits() : List.of(),
-                outcomes, restrictions, asOf, now, expires, signer.sign(claims));
+                outcomes, restrictions, suspendedRestrictions, asOf, now, expires, signer.sign(claims));
     }
 
     /** 限制高消费: the measures of every current list membership that restricts high consumption. */
     static List<String> restrictions(SubjectFacts facts, LocalDate today) {
+        return restrictions(facts, today, false);
+    }
+
+    /**
+     * 限制高消费: the measures of every current list membership that restricts high consumption; with
+     * {@code disputed}, those of memberships under objection review instead (suspended, not applied).
+     */
+    static List<String> restrictions(SubjectFacts facts, LocalDate today, boolean disputed) {
         Set<String> out = new LinkedHashSet<>();
         for (SubjectFacts.Listing l : facts.listings()) {
+            if (l.disputed() != disputed) {
+                continue;
+            }
             ListCatalog.byCode(l.list()).filter(ListCatalog.ListDefinition::restrictsHighConsumption)
                     .filter(d -> cn.xinyong.openapi.readmodel.PublicationRules.listMembershipCurrent(l.listedOn(),
                             l.removeBy(), l.removedOn(), false, today))
@@ -133,11 +155,13 @@ public class EligibilityService {
         List<SubjectFacts.Penalty> penalties = new ArrayList<>();
         List<SubjectFacts.Commitment> commitments = new ArrayList<>();
         doc.listEntries().stream().filter(x -> !x.withdrawn()).forEach(x -> listings.add(new SubjectFacts.Listing(x.id(),
-                x.record().list(), x.record().listedOn(), x.record().removeBy(), x.record().removedOn())));
+                x.record().list(), x.record().listedOn(), x.record().removeBy(), x.record().removedOn(),
+                x.record().disputedSince() != null)));
         doc.penalties().stream().filter(x -> !x.withdrawn()).forEach(x -> penalties.add(new SubjectFacts.Penalty(x.id(),
-                x.record().severity(), x.record().decisionDate())));
+                x.record().severity(), x.record().decisionDate(), x.record().disputedSince() != null)));
         doc.commitments().stream().filter(x -> !x.withdrawn()).forEach(x -> commitments.add(new SubjectFacts.Commitment(
-                x.id(), x.record().type(), x.record().committedOn(), x.record().fulfilment())));
+                x.id(), x.record().type(), x.record().committedOn(), x.record().fulfilment(),
+                x.record().disputedSince() != null)));
         EntityRecord.CreditGrade g = e.creditGrade();
         return new SubjectFacts(uscc, e.status(), e.registeredOn(), g == null ? null : g.grade(),
                 g == null ? null : g.ratedOn(), listings, penalties, commitments);

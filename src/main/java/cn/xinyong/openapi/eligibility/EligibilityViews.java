@@ -33,6 +33,8 @@ public final class EligibilityViews {
             @Schema(description = "Benefits granted (empty when not eligible)") List<String> benefits,
             @Schema(description = "Every rule with its outcome and evidence") List<Rule.Outcome> rules,
             @Schema(description = "High-consumption restrictions the subject is under (限制高消费)") List<String> restrictions,
+            @Schema(description = "Restrictions suspended while the records they rest on are under objection review "
+                    + "(异议核查中); absent when there are none") List<String> suspendedRestrictions,
             @Schema(description = "When the read model last changed for this subject") Instant dataAsOf,
             Instant decidedAt,
             Instant expiresAt,

@@ -10,8 +10,24 @@ import java.util.Set;
 /** One eligibility rule, configured as data; evaluated against a subject's facts with evidence. */
 public sealed interface Rule {
 
-    /** A rule's outcome: passed or not, in words, with the records that decided it. */
-    record Outcome(String rule, String description, boolean passed, List<Evidence> evidence) {
+    /**
+     * A rule's outcome: passed or not, in words, with the records that decided it; {@code suspended} when
+     * it failed only on records under objection review (异议核查中), which then do not count against the subject.
+     */
+    record Outcome(String rule, String description, boolean passed, List<Evidence> evidence,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Passed only because every "
+                    + "record against the subject is under objection review (异议核查中)") boolean suspended) {
+
+        public Outcome(String rule, String description, boolean passed, List<Evidence> evidence) {
+            this(rule, description, passed, evidence, false);
+        }
+
+        /** A rule that fails on any of {@code hits}, unless every one of them is disputed (then it is suspended). */
+        static Outcome failsOn(String rule, String description, List<Evidence> hits) {
+            boolean suspended = !hits.isEmpty() && hits.stream().allMatch(Evidence::disputed);
+            return new Outcome(rule, suspended ? description + " (suspended: the records are under objection review)"
+                    : description, hits.isEmpty() || suspended, hits, suspended);
+        }
     }
 
     /** Whether the rule means anything for a natural person (registration and grades do not). */
@@ -24,8 +40,11 @@ public sealed interface Rule {
         return Set.of();
     }
 
-    /** A record that bears on the outcome. */
-    record Evidence(String recordId, String kind, LocalDate date, String detail) {
+    /** A record that bears on the outcome; {@code disputed} when it is under objection review. */
+    record Evidence(String recordId, String kind, LocalDate date, String detail, boolean disputed) {
+        public Evidence(String recordId, String kind, LocalDate date, String detail) {
+            this(recordId, kind, date, detail, false);
+        }
     }
 
     String type();
@@ -77,10 +96,11 @@ public sealed interface Rule {
                 if (lists.contains(l.list())
                         && PublicationRules.listMembershipCurrent(l.listedOn(), l.removeBy(), l.removedOn(), false, today)) {
                     hits.add(new Evidence(l.id(), "listEntry", l.listedOn(), "listed on "
-                            + ListCatalog.byCode(l.list()).map(ListCatalog.ListDefinition::name).orElse(l.list())));
+                            + ListCatalog.byCode(l.list()).map(ListCatalog.ListDefinition::name).orElse(l.list()),
+                            l.disputed()));
                 }
             }
-            return new Outcome(type(), describe(), hits.isEmpty(), hits);
+            return Outcome.failsOn(type(), describe(), hits);
         }
     }
 
@@ -126,10 +146,10 @@ public sealed interface Rule {
             List<Evidence> hits = new ArrayList<>();
             for (SubjectFacts.Penalty p : f.penalties()) {
                 if (severities.contains(p.severity()) && p.decidedOn() != null && !p.decidedOn().isBefore(since)) {
-                    hits.add(new Evidence(p.id(), "penalty", p.decidedOn(), p.severity() + " penalty"));
+                    hits.add(new Evidence(p.id(), "penalty", p.decidedOn(), p.severity() + " penalty", p.disputed()));
                 }
             }
-            return new Outcome(type(), describe(), hits.isEmpty(), hits);
+            return Outcome.failsOn(type(), describe(), hits);
         }
     }
 
@@ -169,8 +189,8 @@ public sealed interface Rule {
 
         public Outcome evaluate(SubjectFacts f, LocalDate today) {
             List<Evidence> hits = f.commitments().stream().filter(c -> "breached".equals(c.fulfilment()))
-                    .map(c -> new Evidence(c.id(), "commitment", c.committedOn(), "commitment breached")).toList();
-            return new Outcome(type(), describe(), hits.isEmpty(), hits);
+                    .map(c -> new Evidence(c.id(), "commitment", c.committedOn(), "commitment breached", c.disputed())).toList();
+            return Outcome.failsOn(type(), describe(), hits);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.eligibility;
 
+import cn.xinyong.openapi.platform.config.WatchedConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -29,80 +30,36 @@ public class SchemeCatalog {
         /** A schemes file on disk, watched for changes; the built-in schemes when absent. */
         Optional<Path> schemesFile();
 
-        /** Key signing decisions: a private EC P-256 JWK file; a key made at start-up when absent. */
-        Optional<Path> signingKey();
-
-        /** Issuer named in decision tokens. */
-        @WithDefault("xinyong-open-api")
-        String issuer();
     }
 
-    private final SchemeParser parser;
-    private final XinyiConfig config;
-    private final AtomicReference<Map<String, Scheme>> schemes = new AtomicReference<>();
-    private volatile long loadedModified = -1;
+    private final WatchedConfig<Map<String, Scheme>> schemes;
 
     SchemeCatalog(ObjectMapper mapper, XinyiConfig config) {
-        this.parser = new SchemeParser(mapper);
-        this.config = config;
-        this.schemes.set(parser.parse(read()));
-        Log.infof("信易+ schemes in force: %s", schemes.get().keySet());
+        SchemeParser parser = new SchemeParser(mapper);
+        this.schemes = new WatchedConfig<>("信易+ schemes", config.schemesFile(), "xinyi/schemes.json", parser::parse);
+        Log.infof("信易+ schemes in force: %s", schemes.current().keySet());
     }
 
     public Map<String, Scheme> all() {
-        return schemes.get();
+        return schemes.current();
     }
 
     public Optional<Scheme> get(String code) {
-        return Optional.ofNullable(schemes.get().get(code));
+        return Optional.ofNullable(schemes.current().get(code));
     }
 
     /** Reads the configuration again; throws {@link SchemeParser.InvalidSchemes} and keeps the old one if invalid. */
     public Map<String, Scheme> reload() {
-        Map<String, Scheme> fresh = parser.parse(read());
-        schemes.set(fresh);
-        Log.infof("信易+ schemes reloaded: %s", fresh.keySet());
-        return fresh;
+        return schemes.reload();
     }
 
     /** Replaces the schemes from a document (the reload endpoint); invalid documents change nothing. */
     public Map<String, Scheme> replace(byte[] json) {
-        Map<String, Scheme> fresh = parser.parse(json);
-        schemes.set(fresh);
-        Log.infof("信易+ schemes replaced: %s", fresh.keySet());
-        return fresh;
+        return schemes.replace(json);
     }
 
     @Scheduled(every = "30s", delayed = "30s")
     void watch() {
-        config.schemesFile().ifPresent(file -> {
-            try {
-                long modified = Files.getLastModifiedTime(file).toMillis();
-                if (modified != loadedModified) {
-                    reload();
-                }
-            } catch (IOException | SchemeParser.InvalidSchemes e) {
-                Log.errorf("信易+ schemes file %s not reloaded: %s", file, e.getMessage());
-            }
-        });
+        schemes.reloadIfChanged();
     }
-
-    private byte[] read() {
-        try {
-            if (config.schemesFile().isPresent()) {
-                Path file = config.schemesFile().get();
-                loadedModified = Files.getLastModifiedTime(file).toMillis();
-                return Files.readAllBytes(file);
-            }
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("xinyi/schemes.json")) {
-                if (in == null) {
-                    throw new SchemeParser.InvalidSchemes("xinyi/schemes.json is missing");
-                }
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the 信易+ schemes", e);
-        }
-    }
-
 }

@@ -57,7 +57,7 @@ public class EntityService {
             ListEntryRecord r = entry.record();
             if (!entry.withdrawn() && PublicationRules.listMembershipCurrent(r, today)) {
                 lists.add(new EntityViews.ListMembership(r.list(), Vocabulary.LISTS.getOrDefault(r.list(), r.list()),
-                        r.listedOn(), r.removeBy(), r.authority()));
+                        r.listedOn(), r.removeBy(), r.authority(), r.disputedSince()));
             }
         }
         EntityRecord.CreditGrade g = e.creditGrade();

@@ -49,7 +49,8 @@ public final class EntityViews {
             @Schema(description = "名单名称", example = "守信红名单") String listName,
             @Schema(description = "列入日期") LocalDate listedOn,
             @Schema(description = "移出期限") LocalDate removeBy,
-            @Schema(description = "认定部门") String authority) {
+            @Schema(description = "认定部门") String authority,
+            @Schema(description = "Under objection review (异议核查中) since; absent when not disputed") LocalDate disputedSince) {
     }
 
     @Schema(name = "RecordCounts", description = "Counts of the entity's public records")

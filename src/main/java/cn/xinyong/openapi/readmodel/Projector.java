@@ -73,7 +73,9 @@ public class Projector {
                 for (int i = 0; i < events.size(); i++) {
                     FeedEvent e = events.get(i);
                     String subject = e.dataset() == Dataset.PERSON_RECORD ? hasher.hash(e.subjectId()) : e.subjectId();
-                    ObjectNode doc = form.document(e, subject, first + i, now);
+                    String representative = e.record() instanceof cn.xinyong.openapi.readmodel.record.EntityRecord entity
+                            && entity.legalRepresentativeId() != null ? hasher.hash(entity.legalRepresentativeId()) : null;
+                    ObjectNode doc = form.document(e, subject, first + i, now, representative);
                     docs.add(doc);
                     appendAction(bulk, "index", targets.getOrDefault(e.dataset(), indices.alias(e.dataset())),
                             StoredForm.documentId(e.dataset(), doc), e.version());

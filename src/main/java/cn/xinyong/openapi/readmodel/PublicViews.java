@@ -59,7 +59,7 @@ public class PublicViews {
                 yield new LicenceView(id, version, r.subjectId(), r.subjectName(), r.documentName(), r.documentNumber(),
                         r.category(), r.certificateName(), r.certificateNumber(), r.content(), r.decisionDate(),
                         r.validFrom(), r.validTo(), r.authority(), r.authorityCode(), r.dataSource(), r.publishedOn(),
-                        Vocabulary.LICENCE_CATEGORIES.get(r.category()), updated);
+                        Vocabulary.LICENCE_CATEGORIES.get(r.category()), updated, r.disputedSince());
             }
             case PENALTY -> {
                 PenaltyRecord r = read(doc, PenaltyRecord.class);
@@ -68,13 +68,15 @@ public class PublicViews {
                 yield new PenaltyView(id, version, r.subjectId(), r.subjectName(), r.decisionNumber(), r.violationType(),
                         r.facts(), r.legalBasis(), r.categories(), r.content(), r.fineAmount(), r.confiscationAmount(),
                         r.decisionDate(), r.publicationEnd(), r.authority(), r.authorityCode(), r.severity(),
-                        r.dataSource(), r.publishedOn(), labels, Vocabulary.PENALTY_SEVERITIES.get(r.severity()), updated);
+                        r.dataSource(), r.publishedOn(), labels, Vocabulary.PENALTY_SEVERITIES.get(r.severity()), updated,
+                        r.disputedSince());
             }
             case COMMITMENT -> {
                 CommitmentRecord r = read(doc, CommitmentRecord.class);
                 yield new CommitmentView(id, version, r.subjectId(), r.subjectName(), r.type(), r.content(), r.matter(),
                         r.committedOn(), r.authority(), r.authorityCode(), r.fulfilment(),
-                        Vocabulary.COMMITMENT_TYPES.get(r.type()), Vocabulary.FULFILMENT.get(r.fulfilment()), updated);
+                        Vocabulary.COMMITMENT_TYPES.get(r.type()), Vocabulary.FULFILMENT.get(r.fulfilment()), updated,
+                        r.disputedSince());
             }
             default -> throw new IllegalArgumentException(dataset + " is not a disclosure");
         };
@@ -89,7 +91,8 @@ public class PublicViews {
     public static ListEntryView listEntry(String id, ListEntryRecord r, LocalDate today) {
         return new ListEntryView(id, r.list(), ListCatalog.byCode(r.list()).map(ListCatalog.ListDefinition::name)
                 .orElse(r.list()), r.subjectId(), r.subjectName(), r.reason(), r.authority(), r.authorityCode(),
-                r.legalBasis(), r.listedOn(), r.removeBy(), r.removedOn(), PublicationRules.listMembershipCurrent(r, today));
+                r.legalBasis(), r.listedOn(), r.removeBy(), r.removedOn(), PublicationRules.listMembershipCurrent(r, today),
+                r.disputedSince());
     }
 
     /** An entity's registration basics as the feeds and exports show them (the export's columns). */

@@ -21,6 +21,8 @@ final class StoredForm {
     /** Long free-text fields the search documents keep but the hot Redis summary leaves out. */
     private static final Set<String> NOT_IN_SUMMARY = Set.of("subjectId", "subjectName", "facts", "content",
             "legalBasis", "documentName", "certificateName", "certificateNumber", "dataSource", "matter");
+    /** The stored field linking an entity to its legal representative's records (a keyed hash). */
+    static final String REPRESENTATIVE = "legalRepresentativeHash";
     /** Fields only the index needs. */
     private static final Set<String> INDEX_ONLY = Set.of("version", "regionPath", "withdrawn", "withdrawnReason",
             "expired", "creditGradeDetail");
@@ -62,6 +64,14 @@ final class StoredForm {
      * {@code subjectId} the ID's keyed hash), plus version, position, time and publication state.
      */
     ObjectNode document(FeedEvent e, String subjectId, long position, String now) {
+        return document(e, subjectId, position, now, null);
+    }
+
+    /**
+     * As {@link #document(FeedEvent, String, long, String)}; {@code representativeHash} is the keyed hash of
+     * an entity's legal representative's ID, stored in its place (the ID itself never is).
+     */
+    ObjectNode document(FeedEvent e, String subjectId, long position, String now, String representativeHash) {
         ObjectNode doc;
         if (e.record() == null) {
             doc = mapper.createObjectNode();
@@ -70,6 +80,10 @@ final class StoredForm {
             doc.remove("residentId");
         } else {
             doc = mapper.valueToTree(e.record());
+        }
+        doc.remove("legalRepresentativeId");
+        if (representativeHash != null) {
+            doc.put(REPRESENTATIVE, representativeHash);
         }
         doc.put("id", e.id());
         doc.put("version", e.version());

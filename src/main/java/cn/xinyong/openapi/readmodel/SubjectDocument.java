@@ -46,10 +46,13 @@ public final class SubjectDocument {
     private final List<Entry<PersonRecord>> personRecords = new ArrayList<>();
     private final Map<String, Long> versions;
     private final Instant dataAsOf;
+    private final String representative;
 
     @SuppressWarnings("unchecked")
-    SubjectDocument(String subjectId, Map<Dataset, List<Entry<?>>> byDataset, Map<String, Long> versions) {
+    SubjectDocument(String subjectId, Map<Dataset, List<Entry<?>>> byDataset, Map<String, Long> versions,
+            String representative) {
         this.subjectId = subjectId;
+        this.representative = representative;
         this.versions = new TreeMap<>(versions);
         List<Entry<?>> entities = byDataset.getOrDefault(Dataset.ENTITY, List.of());
         this.entity = entities.isEmpty() ? null : (Entry<EntityRecord>) entities.get(0);
@@ -87,6 +90,14 @@ public final class SubjectDocument {
     /** The registration record, unless unknown or withdrawn. */
     public Optional<EntityRecord> entity() {
         return entity == null || entity.withdrawn() ? Optional.empty() : Optional.of(entity.record());
+    }
+
+    /**
+     * The keyed hash of the legal representative's 居民身份证号码 (the subject under which the person's own
+     * records are kept), when the platform sent it; never shown.
+     */
+    public Optional<String> representative() {
+        return Optional.ofNullable(entity().isPresent() ? representative : null);
     }
 
     /** When the entity's registration record last changed. */

@@ -94,6 +94,7 @@ public class SubjectStore {
         }
         Map<Dataset, List<SubjectDocument.Entry<?>>> byDataset = new EnumMap<>(Dataset.class);
         Map<String, Long> versions = new HashMap<>();
+        String[] representative = new String[1];
         raw.forEach((field, value) -> {
             Dataset dataset = datasetOfField(field);
             if (dataset == null) {
@@ -101,9 +102,9 @@ public class SubjectStore {
             }
             StoredForm.Decoded d = StoredForm.decode(value);
             versions.put(field, d.version());
-            byDataset.computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, field));
+            byDataset.computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, field, representative));
         });
-        return new SubjectDocument(subjectId, byDataset, versions);
+        return new SubjectDocument(subjectId, byDataset, versions, representative[0]);
     }
 
     private static Dataset datasetOfField(String field) {
@@ -114,9 +115,13 @@ public class SubjectStore {
         return colon < 0 ? null : Dataset.byFeedName(field.substring(0, colon)).orElse(null);
     }
 
-    private SubjectDocument.Entry<?> entry(Dataset dataset, StoredForm.Decoded d, String field) {
+    /** Decodes one stored entry; an entity's representative link goes to {@code representative[0]}. */
+    private SubjectDocument.Entry<?> entry(Dataset dataset, StoredForm.Decoded d, String field, String[] representative) {
         try {
             JsonNode json = lenient.readTree(d.json());
+            if (dataset == Dataset.ENTITY && json.hasNonNull(StoredForm.REPRESENTATIVE)) {
+                representative[0] = json.get(StoredForm.REPRESENTATIVE).asText();
+            }
             String id = json.path("id").asText(field);
             Instant updated = json.path("updatedAt").isTextual() ? Instant.parse(json.path("updatedAt").asText()) : null;
             if (json.path("withdrawn").asBoolean(false)) {
@@ -171,6 +176,7 @@ public class SubjectStore {
     private List<SubjectDocument> documents(List<String> subjectIds, JsonNode found) {
         Map<String, Map<Dataset, List<SubjectDocument.Entry<?>>>> bySubject = new LinkedHashMap<>();
         Map<String, Map<String, Long>> versions = new HashMap<>();
+        Map<String, String[]> representatives = new HashMap<>();
         for (JsonNode hit : found.path("hits")) {
             Dataset dataset = indices.datasetOf(hit.path("_index").asText()).orElse(null);
             if (dataset == null) {
@@ -179,12 +185,14 @@ public class SubjectStore {
             StoredForm.Entry e = form.entry(dataset, hit.path("_source"));
             StoredForm.Decoded d = StoredForm.decode(e.encoded());
             bySubject.computeIfAbsent(e.subjectId(), k -> new EnumMap<>(Dataset.class))
-                    .computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, e.field()));
+                    .computeIfAbsent(dataset, k -> new ArrayList<>())
+                    .add(entry(dataset, d, e.field(), representatives.computeIfAbsent(e.subjectId(), k -> new String[1])));
             versions.computeIfAbsent(e.subjectId(), k -> new HashMap<>()).put(e.field(), e.version());
         }
         List<SubjectDocument> docs = new ArrayList<>(subjectIds.size());
         for (String id : subjectIds) {
-            docs.add(new SubjectDocument(id, bySubject.getOrDefault(id, Map.of()), versions.getOrDefault(id, Map.of())));
+            docs.add(new SubjectDocument(id, bySubject.getOrDefault(id, Map.of()), versions.getOrDefault(id, Map.of()),
+                    representatives.getOrDefault(id, new String[1])[0]));
         }
         return docs;
     }

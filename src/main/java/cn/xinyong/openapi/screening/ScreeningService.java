@@ -83,13 +83,27 @@ public class ScreeningService {
                         String name = c.name() != null ? c.name() : doc.entity().map(EntityRecord::name).orElse(null);
                         matches.add(new ScreeningViews.Match(c.uscc(), name, c.score(), listings(doc, lists, today)));
                     }
-                    String status = matches.isEmpty() ? "notFound"
-                            : matches.stream().anyMatch(m -> !m.listings().isEmpty()) ? "listed" : "clear";
+                    String status = status(matches);
                     results.add(new ScreeningViews.Result(item.index(), item.input(), status, matches, null));
                 }
                 return results;
             });
         });
+    }
+
+    /**
+     * notFound, listed, clear, or suspended: every current listing found is under objection review (异议核查中),
+     * so the punishments it would bring are suspended, not applied.
+     */
+    static String status(List<ScreeningViews.Match> matches) {
+        if (matches.isEmpty()) {
+            return "notFound";
+        }
+        List<ListEntryView> all = matches.stream().flatMap(m -> m.listings().stream()).toList();
+        if (all.isEmpty()) {
+            return "clear";
+        }
+        return all.stream().allMatch(l -> l.disputedSince() != null) ? "suspended" : "listed";
     }
 
     private static List<ListEntryView> listings(SubjectDocument doc, Set<String> lists, LocalDate today) {

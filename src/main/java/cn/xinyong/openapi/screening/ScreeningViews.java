@@ -43,9 +43,10 @@ public final class ScreeningViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ScreeningResult", description = "The outcome for one subject, in input order")
     public record Result(int index, Subject input,
-            @Schema(description = "listed: a match is on a checked list; clear: matched, not listed; "
+            @Schema(description = "listed: a match is on a checked list; suspended: every such listing is under "
+                    + "objection review (异议核查中), its punishments suspended; clear: matched, not listed; "
                     + "notFound: no entity matched; invalid: see error",
-                    enumeration = {"listed", "clear", "notFound", "invalid"}) String status,
+                    enumeration = {"listed", "suspended", "clear", "notFound", "invalid"}) String status,
             List<Match> matches, Problem.FieldError error) {
     }
 

@@ -188,7 +188,7 @@ public final class SyntheticFeed {
                 ? new EntityRecord.CreditGrade(grades[r.nextInt(grades.length)], asOf.minusDays(r.nextInt(365)),
                         region.city() + "发展和改革委员会")
                 : null;
-        return new EntityRecord(uscc, name, kind, person(r), region.city() + region.district() + "市场监督管理局",
+        return new EntityRecord(uscc, name, kind, person(r), null, region.city() + region.district() + "市场监督管理局",
                 region.code(), registered, status, industry, region.city() + region.district() + brand + "路"
                         + (1 + r.nextInt(300)) + "号", grade);
     }
@@ -202,7 +202,7 @@ public final class SyntheticFeed {
                 region.code() + "许准字〔" + decided.getYear() + "〕" + (1000 + r.nextInt(9000)) + "-" + k,
                 categories[r.nextInt(categories.length)], licence, "JY" + (10000000L + r.nextInt(90000000)),
                 "准予" + e.name() + "取得" + licence, decided, decided, decided.plusYears(3 + r.nextInt(3)), dept,
-                authorityCode(region, dept), region.city() + "政务服务数据管理局", decided.plusDays(r.nextInt(8)));
+                authorityCode(region, dept), region.city() + "政务服务数据管理局", decided.plusDays(r.nextInt(8)), null);
     }
 
     private PenaltyRecord penalty(SplittableRandom r, EntityRecord e, Region region, int k) {
@@ -228,7 +228,7 @@ public final class SyntheticFeed {
                 "对当事人作出" + (fine ? "罚款" + amount + "万元" : "警告") + "的行政处罚", amount,
                 categories.contains("confiscation") ? BigDecimal.valueOf(r.nextInt(500) + 1, 2) : null,
                 decided, end, dept, authorityCode(region, dept), severity, region.city() + "政务服务数据管理局",
-                "simple".equals(severity) ? null : decided.plusDays(r.nextInt(8)));
+                "simple".equals(severity) ? null : decided.plusDays(r.nextInt(8)), null);
     }
 
     private ListEntryRecord listEntry(SplittableRandom r, EntityRecord e, Region region, String list) {
@@ -251,7 +251,7 @@ public final class SyntheticFeed {
             removed = null;
         }
         return new ListEntryRecord(list, e.uscc(), e.name(), reason, authority, authorityCode(region, authority),
-                "《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》", listed, removeBy, removed);
+                "《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》", listed, removeBy, removed, null);
     }
 
     private CommitmentRecord commitment(SplittableRandom r, EntityRecord e, Region region) {
@@ -262,7 +262,7 @@ public final class SyntheticFeed {
         int roll = r.nextInt(20);
         String fulfilment = roll < 14 ? "fulfilled" : roll < 19 ? "pending" : "breached";
         return new CommitmentRecord(e.uscc(), e.name(), type, "本单位承诺所提交材料真实有效，如有虚假愿承担相应责任。",
-                "行政审批事项办理", asOf.minusDays(r.nextInt(365 * 3)), dept, authorityCode(region, dept), fulfilment);
+                "行政审批事项办理", asOf.minusDays(r.nextInt(365 * 3)), dept, authorityCode(region, dept), fulfilment, null);
     }
 
     private String upsert(String dataset, String id, long version, FeedRecord record) {

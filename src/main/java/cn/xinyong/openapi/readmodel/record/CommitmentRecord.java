@@ -14,7 +14,9 @@ public record CommitmentRecord(
         LocalDate committedOn,
         String authority,
         String authorityCode,
-        String fulfilment) implements FeedRecord {
+        String fulfilment,
+        /** Under objection review (异议核查中) since this date; absent when not disputed. */
+        LocalDate disputedSince) implements FeedRecord {
 
     @Override
     public void check(Checks c) {

@@ -10,6 +10,11 @@ public record EntityRecord(
         String name,
         String kind,
         String legalRepresentative,
+        /**
+         * 居民身份证号码 of the legal representative or principal (法定代表人/负责人): turned into its keyed hash
+         * before anything is stored, never shown; links the person's own records to the entities they run.
+         */
+        String legalRepresentativeId,
         String registrationAuthority,
         String regionCode,
         LocalDate registeredOn,
@@ -36,7 +41,9 @@ public record EntityRecord(
                 .required("status", status).oneOf("status", status, Vocabulary.ENTITY_STATUSES.keySet())
                 .required("regionCode", regionCode)
                 .that(regionCode == null || regionCode.matches("\\d{6}"), "regionCode must be 6 digits (行政区划代码)")
-                .required("registeredOn", registeredOn);
+                .required("registeredOn", registeredOn)
+                .that(legalRepresentativeId == null || cn.xinyong.openapi.platform.id.ResidentId.isValid(legalRepresentativeId),
+                        "legalRepresentativeId is not a valid 居民身份证号码");
         if (creditGrade != null) {
             c.required("creditGrade.grade", creditGrade.grade())
                     .oneOf("creditGrade.grade", creditGrade.grade(), Vocabulary.CREDIT_GRADES.keySet())

@@ -7,6 +7,11 @@ public sealed interface FeedRecord permits EntityRecord, LicenceRecord, PenaltyR
     /** The 统一社会信用代码 of the subject the record is about. */
     String subjectId();
 
+    /** Under objection review (异议核查中) since this date, or null: still shown, marked; its punishments suspended. */
+    default java.time.LocalDate disputedSince() {
+        return null;
+    }
+
     /** Adds a reason for every field that is missing or out of range. */
     void check(Checks checks);
 }

@@ -20,7 +20,9 @@ public record LicenceRecord(
         String authority,
         String authorityCode,
         String dataSource,
-        LocalDate publishedOn) implements FeedRecord {
+        LocalDate publishedOn,
+        /** Under objection review (异议核查中) since this date; absent when not disputed. */
+        LocalDate disputedSince) implements FeedRecord {
 
     @Override
     public void check(Checks c) {

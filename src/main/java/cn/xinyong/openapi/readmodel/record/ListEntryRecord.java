@@ -15,7 +15,9 @@ public record ListEntryRecord(
         String legalBasis,
         LocalDate listedOn,
         LocalDate removeBy,
-        LocalDate removedOn) implements FeedRecord {
+        LocalDate removedOn,
+        /** Under objection review (异议核查中) since this date; absent when not disputed. */
+        LocalDate disputedSince) implements FeedRecord {
 
     @Override
     public void check(Checks c) {

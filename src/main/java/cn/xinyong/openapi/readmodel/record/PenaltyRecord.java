@@ -24,7 +24,9 @@ public record PenaltyRecord(
         String authorityCode,
         String severity,
         String dataSource,
-        LocalDate publishedOn) implements FeedRecord {
+        LocalDate publishedOn,
+        /** Under objection review (异议核查中) since this date; absent when not disputed. */
+        LocalDate disputedSince) implements FeedRecord {
 
     @Override
     public void check(Checks c) {

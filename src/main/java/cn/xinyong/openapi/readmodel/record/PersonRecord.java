@@ -18,7 +18,9 @@ public record PersonRecord(
         LocalDate decidedOn,
         LocalDate endsOn,
         BigDecimal amount,
-        String severity) implements FeedRecord {
+        String severity,
+        /** Under objection review (异议核查中) since this date; absent when not disputed. */
+        LocalDate disputedSince) implements FeedRecord {
 
     /** The person's record kinds, each with its Chinese term. */
     public static final java.util.Map<String, String> KINDS = java.util.Map.of(
@@ -43,6 +45,6 @@ public record PersonRecord(
 
     /** The record without the person's ID, as stored. */
     public PersonRecord withoutId() {
-        return new PersonRecord(null, kind, summary, authority, decidedOn, endsOn, amount, severity);
+        return new PersonRecord(null, kind, summary, authority, decidedOn, endsOn, amount, severity, disputedSince);
     }
 }

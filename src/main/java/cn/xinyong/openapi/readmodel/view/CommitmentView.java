@@ -12,5 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CommitmentView(String id, long version, String subjectId, String subjectName, String type,
         String content, String matter, LocalDate committedOn, String authority, String authorityCode, String fulfilment,
         @Schema(description = "承诺类型") String typeLabel,
-        @Schema(description = "履约状态") String fulfilmentLabel, Instant updatedAt) implements Disclosure {
+        @Schema(description = "履约状态") String fulfilmentLabel, Instant updatedAt,
+        @Schema(description = "Under objection review (异议核查中) since; absent when not disputed") LocalDate disputedSince)
+        implements Disclosure {
 }

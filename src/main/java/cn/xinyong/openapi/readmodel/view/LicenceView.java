@@ -13,5 +13,7 @@ public record LicenceView(String id, long version, String subjectId, String subj
         String documentNumber, String category, String certificateName, String certificateNumber, String content,
         LocalDate decisionDate, LocalDate validFrom, LocalDate validTo, String authority, String authorityCode,
         String dataSource, LocalDate publishedOn,
-        @Schema(description = "许可类别") String categoryLabel, Instant updatedAt) implements Disclosure {
+        @Schema(description = "许可类别") String categoryLabel, Instant updatedAt,
+        @Schema(description = "Under objection review (异议核查中) since; absent when not disputed") LocalDate disputedSince)
+        implements Disclosure {
 }

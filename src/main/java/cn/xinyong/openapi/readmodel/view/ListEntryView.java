@@ -21,5 +21,7 @@ public record ListEntryView(
         @Schema(description = "列入日期") LocalDate listedOn,
         @Schema(description = "移出期限") LocalDate removeBy,
         @Schema(description = "移出日期") LocalDate removedOn,
-        @Schema(description = "Whether the membership is current today") boolean current) {
+        @Schema(description = "Whether the membership is current today") boolean current,
+        @Schema(description = "Under objection review (异议核查中) since; absent when not disputed. Punishments resting "
+                + "only on disputed entries are suspended") LocalDate disputedSince) {
 }

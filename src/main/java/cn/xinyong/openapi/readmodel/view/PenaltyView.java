@@ -16,5 +16,7 @@ public record PenaltyView(String id, long version, String subjectId, String subj
         BigDecimal fineAmount, BigDecimal confiscationAmount, LocalDate decisionDate, LocalDate publicationEnd,
         String authority, String authorityCode, String severity, String dataSource, LocalDate publishedOn,
         @Schema(description = "处罚类别") List<String> categoryLabels,
-        @Schema(description = "严重程度") String severityLabel, Instant updatedAt) implements Disclosure {
+        @Schema(description = "严重程度") String severityLabel, Instant updatedAt,
+        @Schema(description = "Under objection review (异议核查中) since; absent when not disputed") LocalDate disputedSince)
+        implements Disclosure {
 }

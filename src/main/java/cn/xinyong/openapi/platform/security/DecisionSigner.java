@@ -1,4 +1,4 @@
-package cn.xinyong.openapi.eligibility;
+package cn.xinyong.openapi.platform.security;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,21 @@ public class DecisionSigner {
     private final PrivateKey privateKey;
     private final EllipticCurveJsonWebKey publicJwk;
 
-    DecisionSigner(SchemeCatalog.XinyiConfig config) {
+    /** The key decisions are signed with (信易+ and 联合奖惩 alike, one JWKS). */
+    @io.smallrye.config.ConfigMapping(prefix = "xinyong.xinyi")
+    public interface SigningConfig {
+        /** Key signing decisions: a private EC P-256 JWK file; a key made at start-up when absent. */
+        java.util.Optional<java.nio.file.Path> signingKey();
+
+        /** Issuer named in decision tokens. */
+        @io.smallrye.config.WithDefault("xinyong-open-api")
+        String issuer();
+    }
+
+    private final String issuer;
+
+    DecisionSigner(SigningConfig config) {
+        this.issuer = config.issuer();
         try {
             KeyPair pair = config.signingKey().isPresent() ? load(config.signingKey().get()) : generate();
             this.privateKey = pair.getPrivate();
@@ -44,6 +58,29 @@ public class DecisionSigner {
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up the decision signing key", e);
+        }
+    }
+
+    /** The issuer every decision token names. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /**
+     * The claims of a token this service signed, or empty when the token is malformed, signed with another
+     * key, altered or expired.
+     */
+    public java.util.Optional<JwtClaims> verify(String token) {
+        try {
+            org.jose4j.jwt.consumer.JwtConsumer consumer = new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+                    .setVerificationKey(publicJwk.getPublicKey()).setExpectedIssuer(issuer).setSkipDefaultAudienceValidation()
+                    .setRequireJwtId().setJwsAlgorithmConstraints(new org.jose4j.jwa.AlgorithmConstraints(
+                            org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
+                            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256))
+                    .build();
+            return java.util.Optional.of(consumer.processToClaims(token));
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 
