@@ -62,4 +62,6 @@ subjects += [{"name": e["name"]} for e in entities[2500:3000]]
 random.shuffle(subjects)
 with open(data + "/screening.json", "w") as f:
     json.dump({"subjects": subjects}, f, ensure_ascii=False)
+with open(data + "/check-batch.json", "w") as f:
+    json.dump({"matter": "bidding", "subjects": [e["uscc"] for e in entities[3000:4000]]}, f)
 print("prepared %d codes, %d queries, %d positions" % (len(entities), len(queries), len(positions)))

@@ -33,7 +33,7 @@ with open(out, "w") as f:
         extra = note
         if errors != "none":
             extra = (note + "; " if note else "") + errors
-        if name.startswith("screening"):
+        if name.startswith("screening") or "batch" in name:
             extra = (extra + "; " if extra else "") + "%.0f subjects/s" % (float(rps) * 1000)
         vs_lookup = "%.2f" % (float(rps) / lookup) if lookup and name != "baseline" else "-"
         f.write("| %s | %s | %s | %s | %.2f | %s | %s | %s |\n" % (name, rps, p50, p99, ratio, vs_lookup, non2xx, extra))

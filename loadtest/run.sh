@@ -63,7 +63,7 @@ openssl rsa -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem" 2>/dev/null
 b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 HEADER=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
-PAYLOAD=$(printf '{"iss":"https://auth.loadtest","aud":"xinyong-open-api","sub":"bench","client_id":"bench","groups":["partner"],"scope":"screening eligibility:xinyidai","plan":"bench","iat":%d,"exp":%d}' "$now" $((now + 7200)) | b64)
+PAYLOAD=$(printf '{"iss":"https://auth.loadtest","aud":"xinyong-open-api","sub":"bench","client_id":"bench","groups":["partner"],"scope":"screening eligibility:xinyidai measures:check","plan":"bench","iat":%d,"exp":%d}' "$now" $((now + 7200)) | b64)
 SIG=$(printf '%s.%s' "$HEADER" "$PAYLOAD" | openssl dgst -sha256 -sign "$KEYS/private.pem" | b64)
 export TOKEN="$HEADER.$PAYLOAD.$SIG"
 
@@ -110,7 +110,7 @@ measure() { # name port script [note] [connections]
 }
 log "warming up both servers (JIT) for $JIT_WARMUP"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s loadtest/scenarios/baseline.lua "http://127.0.0.1:$BASELINE_PORT" >/dev/null 2>&1 || true
-for s in lookup.lua eligibility.lua revalidate.lua; do
+for s in lookup.lua eligibility.lua check.lua revalidate.lua; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s "loadtest/scenarios/$s" "http://127.0.0.1:$SERVICE_PORT" >/dev/null 2>&1 || true
 done
 measure baseline "$BASELINE_PORT" baseline.lua "plain Vert.x + one HGETALL"
@@ -119,6 +119,8 @@ measure "304 revalidation" "$SERVICE_PORT" revalidate.lua "If-None-Match with a 
 measure "name search" "$SERVICE_PORT" search.lua
 measure "list query" "$SERVICE_PORT" list.lua "current entries, one list, one city"
 measure "eligibility (信易贷)" "$SERVICE_PORT" eligibility.lua "signed decision per request"
+measure "联合奖惩 check" "$SERVICE_PORT" check.lua "signed decision per request, matter bidding"
+measure "联合奖惩 batch (1,000 subjects)" "$SERVICE_PORT" check-batch.lua "1,000 bidders per request, 4 connections" 4
 measure "screening (1,000 subjects)" "$SERVICE_PORT" screening.lua "500 codes + 500 names per request, 4 connections" 4
 measure "change feed paging" "$SERVICE_PORT" feed.lua "500 changes per page"
 measure "invalid input" "$SERVICE_PORT" invalid.lua "all 400 problem+json by design"

@@ -143,30 +143,13 @@ public class EligibilityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> decideBatch(@PathParam("scheme") String code, EligibilityViews.BatchRequest request) {
         Scheme scheme = scheme(code);
-        if (request == null || request.subjects() == null || request.subjects().isEmpty()
-                || request.subjects().size() > MAX_BATCH) {
-            throw ApiProblem.invalidField("subjects", "give 1 to " + MAX_BATCH + " codes");
-        }
-        List<String> valid = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        EligibilityViews.BatchItem[] items = new EligibilityViews.BatchItem[request.subjects().size()];
-        for (int i = 0; i < request.subjects().size(); i++) {
-            String code18 = Uscc.normalise(request.subjects().get(i));
-            var problem = code18 == null ? java.util.Optional.of("is empty") : Uscc.problem(code18);
-            if (problem.isPresent()) {
-                items[i] = new EligibilityViews.BatchItem(i, request.subjects().get(i), "invalid", null, problem.get());
-            } else {
-                valid.add(code18);
-                positions.add(i);
-            }
-        }
-        return service.decideAll(scheme, valid).map(decisions -> {
-            for (int k = 0; k < decisions.size(); k++) {
-                EligibilityViews.Decision d = decisions.get(k);
-                items[positions.get(k)] = new EligibilityViews.BatchItem(positions.get(k), valid.get(k),
-                        d == null ? "notFound" : "decided", d, null);
-            }
-            return Response.ok(new EligibilityViews.Batch(scheme.code(), List.of(items)))
+        cn.xinyong.openapi.platform.web.CodeBatch batch = cn.xinyong.openapi.platform.web.CodeBatch.of(
+                request == null ? null : request.subjects(), MAX_BATCH);
+        return service.decideAll(scheme, batch.valid()).map(decisions -> {
+            List<EligibilityViews.BatchItem> items = batch.answers(decisions,
+                    (i, subject, d) -> new EligibilityViews.BatchItem(i, subject, d == null ? "notFound" : "decided", d, null),
+                    (i, raw, error) -> new EligibilityViews.BatchItem(i, raw, "invalid", null, error));
+            return Response.ok(new EligibilityViews.Batch(scheme.code(), items))
                     .header("Cache-Control", "no-store").build();
         });
     }

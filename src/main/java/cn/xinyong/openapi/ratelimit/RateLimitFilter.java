@@ -100,7 +100,7 @@ public class RateLimitFilter {
         if (p.startsWith("/v1/exports/") || p.startsWith("/v1/feeds/")) {
             return "exports";
         }
-        if (p.startsWith("/v1/xinyi/")) {
+        if (p.startsWith("/v1/xinyi/") || p.startsWith("/v1/measures/check") || p.startsWith("/v1/measures/decisions/")) {
             return "eligibility";
         }
         if (p.startsWith("/v1/persons/") || p.startsWith("/v1/me/")) {

@@ -197,6 +197,31 @@ public class SubjectStore {
         return docs;
     }
 
+    /**
+     * The entities each person represents (法定代表人), by the keyed hash of the person's ID: one index query
+     * for all of them. Withdrawn entities are left out.
+     */
+    public Uni<Map<String, List<String>>> representedBy(List<String> representativeHashes) {
+        if (representativeHashes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        ObjectNode body = lenient.createObjectNode().put("size", MAX_INDEX_HITS);
+        body.putArray("_source").add("uscc").add(StoredForm.REPRESENTATIVE);
+        var bool = body.putObject("query").putObject("bool");
+        var terms = bool.putArray("filter").addObject().putObject("terms").putArray(StoredForm.REPRESENTATIVE);
+        representativeHashes.forEach(terms::add);
+        bool.withArray("filter").addObject().putObject("term").put("withdrawn", false);
+        return onCallerContext(guardedIndex(search.search(indices.alias(Dataset.ENTITY), body)).map(r -> {
+            Map<String, List<String>> out = new HashMap<>();
+            for (JsonNode hit : r.path("hits").path("hits")) {
+                JsonNode s = hit.path("_source");
+                out.computeIfAbsent(s.path(StoredForm.REPRESENTATIVE).asText(), k -> new ArrayList<>())
+                        .add(s.path("uscc").asText());
+            }
+            return out;
+        }));
+    }
+
     /** A Redis read bounded in time; any failure becomes {@link BackendUnavailableException} (503). */
     private static <T> Uni<T> guarded(Uni<T> read) {
         return read.ifNoItem().after(TIMEOUT).failWith(() -> new BackendUnavailableException("Redis timed out", null))

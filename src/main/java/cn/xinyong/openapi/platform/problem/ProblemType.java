@@ -15,6 +15,7 @@ public enum ProblemType {
     ENTITY_NOT_FOUND("entity-not-found", "No entity with this 统一社会信用代码", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
+    CONFLICT("conflict", "The request conflicts with what is recorded already", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     RATE_LIMITED("rate-limited", "Too many requests", 429),

@@ -1,0 +1,99 @@
+package cn.xinyong.openapi.measures;
+
+import cn.xinyong.openapi.platform.paging.CursorCodec;
+import cn.xinyong.openapi.platform.paging.Limits;
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.platform.security.InternalToken;
+import cn.xinyong.openapi.platform.web.Params;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators and the platform: the measure catalogue replaced, and the execution feedback collected. */
+@Path("/internal/measures")
+@Tag(name = "internal", description = "Platform-facing operations, guarded by the ingest token (not public)")
+@SecurityRequirement(name = "ingestToken")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasureAdminResource {
+
+    /** What a replacement put in force. */
+    @Schema(name = "MeasureCatalogueInForce")
+    public record InForce(String version, int measures, int matters) {
+    }
+
+    private final MeasureCatalog catalog;
+    private final FeedbackService feedback;
+    private final CursorCodec cursors;
+    private final InternalToken token;
+
+    MeasureAdminResource(MeasureCatalog catalog, FeedbackService feedback, CursorCodec cursors, InternalToken token) {
+        this.catalog = catalog;
+        this.feedback = feedback;
+        this.cursors = cursors;
+        this.token = token;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceMeasureCatalogue", summary = "Replace the measure catalogue",
+            description = "Validated strictly; an invalid catalogue is refused with the measure and field named, and the "
+                    + "catalogue in force stays.")
+    @APIResponse(responseCode = "200", description = "The catalogue now in force",
+            content = @Content(schema = @Schema(implementation = InForce.class)))
+    @APIResponse(responseCode = "400", description = "Invalid catalogue: nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InForce replace(@HeaderParam("Authorization") String authorization, byte[] body) {
+        token.authorize(authorization);
+        try {
+            MeasureCatalogue c = catalog.replace(body);
+            return new InForce(c.version(), c.measures().size(), c.matters().size());
+        } catch (MeasureParser.InvalidCatalogue e) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "Catalogue not changed: " + e.getMessage(),
+                    List.of(new Problem.FieldError("catalogue", e.getMessage())));
+        }
+    }
+
+    @GET
+    @Path("/feedback")
+    @Operation(operationId = "collectMeasureFeedback", summary = "Execution feedback in arrival order, for the platform",
+            description = "Start without `since`, then pass the returned `position`.")
+    @APIResponse(responseCode = "200", description = "A page of feedback",
+            content = @Content(schema = @Schema(implementation = MeasureViews.FeedbackPage.class)))
+    @APIResponse(responseCode = "400", description = "Bad position or limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MeasureViews.FeedbackPage> collect(@HeaderParam("Authorization") String authorization,
+            @QueryParam("since") String since, @QueryParam("limit") String limit) {
+        token.authorize(authorization);
+        String fingerprint = CursorCodec.fingerprint("measure-feedback");
+        long after = since == null ? 0 : cursors.decode(since, fingerprint).path(0).asLong(-1);
+        if (after < 0) {
+            throw new ApiProblem(ProblemType.INVALID_CURSOR, "since is not a feedback position");
+        }
+        Params p = new Params();
+        int size = Limits.limit(limit, 100, 1000, p.errors());
+        p.check();
+        return feedback.since(after, size).map(rows -> {
+            List<Map.Entry<Long, MeasureViews.Feedback>> page = rows.subList(0, Math.min(size, rows.size()));
+            long last = page.isEmpty() ? after : page.get(page.size() - 1).getKey();
+            return new MeasureViews.FeedbackPage(page.stream().map(Map.Entry::getValue).toList(),
+                    cursors.encode(fingerprint, JsonNodeFactory.instance.arrayNode().add(last)), rows.size() > size);
+        });
+    }
+}

@@ -1,0 +1,254 @@
+package cn.xinyong.openapi.measures;
+
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
+import cn.xinyong.openapi.platform.security.Caller;
+import cn.xinyong.openapi.platform.security.Callers;
+import cn.xinyong.openapi.platform.web.Caching;
+import cn.xinyong.openapi.platform.web.CodeBatch;
+import cn.xinyong.openapi.platform.web.Params;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 联合奖惩: the measure catalogue as open data, the 应查必查 check and execution feedback. */
+@Path("/v1/measures")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "measures", description = "联合奖惩: which measures a department must apply to a subject for a matter, with "
+        + "their basis (应查必查), as signed decisions; the measure catalogue; execution feedback (执行反馈)")
+public class MeasureResource {
+
+    static final int MAX_BATCH = 1000;
+    static final String SCOPE = "measures:check";
+    private static final String DECISION_EXAMPLE = """
+            {"decisionId":"5f0c2b9e-3f7a-4c51-9d7e-2a1b4c6d8e90","subject":"91420103MA4K2X1234","subjectName":"武汉市恒泰商贸有限公司",
+             "matter":"bidding","matterName":"招标投标","decision":"block","measures":[{"code":"P08",
+             "name":"限制参与招标投标、政府采购和公共资源交易","kind":"punishment","measureClass":"mandatory","group":1,
+             "effect":"block","status":"applies","targets":["subject"],"implementingAuthorities":["财政部门","公共资源交易平台","招标人"],
+             "basis":{"document":"《最高人民法院关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)","article":"第八条"},
+             "text":"…","evidence":[{"recordId":"LE-2026-0311","kind":"listEntry","date":"2026-03-11",
+             "authority":"武汉市江汉区人民法院","detail":"列入失信被执行人名单","disputed":false}]}],
+             "catalogueVersion":"2026-11-26.1","decidedAt":"2026-11-26T08:00:00Z","expiresAt":"2026-11-27T08:00:00Z",
+             "token":"eyJhbGciOiJFUzI1NiIs…"}""";
+
+    private final MeasureCatalog catalog;
+    private final CheckService checks;
+    private final FeedbackService feedback;
+    private final SecurityIdentity identity;
+
+    MeasureResource(MeasureCatalog catalog, CheckService checks, FeedbackService feedback, SecurityIdentity identity) {
+        this.catalog = catalog;
+        this.checks = checks;
+        this.feedback = feedback;
+        this.identity = identity;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(operationId = "listMeasures", summary = "The measure catalogue (联合奖惩措施清单), filtered",
+            description = "Every measure with its kind, class, group, trigger, matters, targets, implementing authorities "
+                    + "and legal basis. Strong ETag over the catalogue and the filter.")
+    @APIResponse(responseCode = "200", description = "The catalogue version and its measures",
+            content = @Content(schema = @Schema(implementation = MeasureViews.Catalogue.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given")
+    @APIResponse(responseCode = "400", description = "Unknown matter, kind, class or list (the allowed values are listed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Matter (事项) code, see /v1/measures/matters") @QueryParam("matter") String matter,
+            @Parameter(description = "punishment or incentive", schema = @Schema(enumeration = {"punishment", "incentive"}))
+            @QueryParam("kind") String kind,
+            @Parameter(description = "mandatory or recommended", schema = @Schema(enumeration = {"mandatory", "recommended"}))
+            @QueryParam("class") String measureClass,
+            @Parameter(description = "A list code: measures triggered by membership of it") @QueryParam("list") String list,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        MeasureCatalogue c = catalog.current();
+        Params p = new Params();
+        String m = p.oneOf("matter", matter, c.matters().keySet());
+        String k = p.oneOf("kind", kind, Set.of("punishment", "incentive"));
+        String cl = p.oneOf("class", measureClass, Set.of("mandatory", "recommended"));
+        String l = p.oneOf("list", list, ListCatalog.LISTS.stream().map(ListCatalog.ListDefinition::code)
+                .collect(Collectors.toCollection(java.util.TreeSet::new)));
+        p.check();
+        String etag = "\"" + c.etag() + "-" + Integer.toHexString(java.util.Objects.hash(m, k, cl, l)) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return Response.notModified().tag(etag.substring(1, etag.length() - 1)).build();
+        }
+        List<Measure> measures = c.measures().stream()
+                .filter(x -> m == null || x.appliesTo(m))
+                .filter(x -> k == null || x.kind().equals(k))
+                .filter(x -> cl == null || x.measureClass().equals(cl))
+                .filter(x -> l == null || (x.trigger().lists() != null && x.trigger().lists().contains(l)))
+                .toList();
+        return Response.ok(new MeasureViews.Catalogue(c.version(), measures)).header("ETag", etag)
+                .header("Cache-Control", Caching.publicFor(300)).build();
+    }
+
+    @GET
+    @Path("/matters")
+    @PermitAll
+    @Operation(operationId = "listMatters", summary = "The matters (事项) a check can be made for")
+    @APIResponse(responseCode = "200", description = "Matter codes and names",
+            content = @Content(schema = @Schema(implementation = MeasureViews.Matter.class, type = SchemaType.ARRAY)))
+    public Response matters() {
+        List<MeasureViews.Matter> out = catalog.current().matters().entrySet().stream()
+                .map(e -> new MeasureViews.Matter(e.getKey(), e.getValue())).toList();
+        return Response.ok(out).header("Cache-Control", Caching.publicFor(300)).build();
+    }
+
+    @GET
+    @Path("/check/{uscc}")
+    @RolesAllowed(Caller.PARTNER_ROLE)
+    @SecurityRequirement(name = "jwt", scopes = SCOPE)
+    @Operation(operationId = "checkMeasures", summary = "Which measures apply to this subject for this matter (应查必查)",
+            description = "Every applicable measure with its class, basis, implementing authorities and triggering records, "
+                    + "one overall decision (block, restrict, review, prioritise, none, or unknown for a subject the platform "
+                    + "does not know), signed as a JWS the approval system keeps as proof that it checked.")
+    @APIResponse(responseCode = "200", description = "The decision", content = @Content(
+            schema = @Schema(implementation = MeasureViews.Decision.class),
+            examples = @ExampleObject(name = "blocked bidder", value = DECISION_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid code, or unknown or missing matter (the allowed values are listed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the measures:check scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> check(@PathParam("uscc") String raw,
+            @Parameter(description = "Matter (事项) code", required = true, example = "bidding") @QueryParam("matter") String matter) {
+        Caller caller = partner();
+        String uscc = Params.usccPath(raw);
+        String m = matter(matter);
+        return checks.check(uscc, m, caller.clientId())
+                .map(d -> Response.ok(d).header("Cache-Control", "no-store").build());
+    }
+
+    @POST
+    @Path("/check")
+    @RolesAllowed(Caller.PARTNER_ROLE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "jwt", scopes = SCOPE)
+    @Operation(operationId = "checkMeasuresBatch", summary = "Check up to 1,000 subjects for one matter (e.g. every bidder)",
+            description = "One signed decision per subject, in input order; an invalid code is answered on its own while "
+                    + "the others are decided.")
+    @APIResponse(responseCode = "200", description = "One result per subject, in input order",
+            content = @Content(schema = @Schema(implementation = MeasureViews.Batch.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too many subjects; unknown or missing matter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the measures:check scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> checkBatch(MeasureViews.BatchRequest request) {
+        Caller caller = partner();
+        String m = matter(request == null ? null : request.matter());
+        CodeBatch batch = CodeBatch.of(request == null ? null : request.subjects(), MAX_BATCH);
+        return checks.checkAll(batch.valid(), m, caller.clientId()).map(decisions -> Response.ok(new MeasureViews.Batch(m,
+                batch.answers(decisions, (i, code, d) -> new MeasureViews.BatchItem(i, code, "decided", d, null),
+                        (i, given, error) -> new MeasureViews.BatchItem(i, given, "invalid", null, error))))
+                .header("Cache-Control", "no-store").build());
+    }
+
+    @POST
+    @Path("/decisions/{decisionId}/feedback")
+    @RolesAllowed(Caller.PARTNER_ROLE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "jwt", scopes = SCOPE)
+    @Operation(operationId = "reportMeasureFeedback", summary = "Report what was done with a decision (执行反馈)",
+            description = "applied, notApplied (with a reason) or overridden (with the approval reference), sent with the "
+                    + "decision's token. A replay of the same report answers 200 and changes nothing.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = MeasureViews.Feedback.class)))
+    @APIResponse(responseCode = "200", description = "Recorded already (a replay)",
+            content = @Content(schema = @Schema(implementation = MeasureViews.Feedback.class)))
+    @APIResponse(responseCode = "400", description = "Unknown outcome, or a missing reason or approval reference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The decision was made for another partner",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision (the token does not prove it)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A different report for this decision exists already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> report(@PathParam("decisionId") String decisionId, MeasureViews.FeedbackRequest request) {
+        Caller caller = partner();
+        Params p = new Params();
+        if (request == null || request.token() == null || request.token().isBlank()) {
+            p.error("token", "is required: send the decision's token back");
+        }
+        String outcome = request == null ? null : p.oneOf("outcome", request.outcome(), FeedbackService.OUTCOMES);
+        if (request != null && request.outcome() == null) {
+            p.error("outcome", "is required");
+        }
+        if ("notApplied".equals(outcome) && (request.reason() == null || request.reason().isBlank())) {
+            p.error("reason", "is required when the decision was not applied");
+        }
+        if ("overridden".equals(outcome) && (request.approvalReference() == null || request.approvalReference().isBlank())) {
+            p.error("approvalReference", "is required when the decision was overridden");
+        }
+        if (request != null) {
+            p.text("reason", request.reason(), 1000);
+            p.text("approvalReference", request.approvalReference(), 200);
+        }
+        p.check();
+        return feedback.report(decisionId, caller.clientId(), request)
+                .map(s -> Response.status(s.created() ? 201 : 200).entity(s.feedback()).build());
+    }
+
+    @GET
+    @Path("/feedback/statistics")
+    @RolesAllowed(Caller.PARTNER_ROLE)
+    @SecurityRequirement(name = "jwt", scopes = SCOPE)
+    @Operation(operationId = "countMeasureFeedback", summary = "Execution feedback counted (跟踪监测、分析评估)",
+            description = "by=measure, matter, authority (the reporting partner) or month (of the decision); each count "
+                    + "split into applied, notApplied and overridden.")
+    @APIResponse(responseCode = "200", description = "Counts",
+            content = @Content(schema = @Schema(implementation = MeasureViews.FeedbackStatistics.class)))
+    @APIResponse(responseCode = "400", description = "Unknown dimension",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> statistics(@Parameter(description = "measure, matter, authority or month", required = true,
+            schema = @Schema(enumeration = {"measure", "matter", "authority", "month"})) @QueryParam("by") String by) {
+        partner();
+        Params p = new Params();
+        String dimension = p.oneOf("by", by, new java.util.TreeSet<>(FeedbackService.dimensions()));
+        if (dimension == null) {
+            p.error("by", "is required: one of " + new java.util.TreeSet<>(FeedbackService.dimensions()));
+        }
+        p.check();
+        return feedback.statistics(dimension).map(s -> Response.ok(s).header("Cache-Control", "no-store").build());
+    }
+
+    private Caller partner() {
+        Caller caller = Callers.of(identity, "");
+        Callers.requireScope(caller, SCOPE);
+        return caller;
+    }
+
+    private String matter(String matter) {
+        Set<String> allowed = new java.util.TreeSet<>(checks.matters());
+        if (matter == null || matter.isBlank()) {
+            throw ApiProblem.invalidField("matter", "is required: one of " + allowed);
+        }
+        Params p = new Params();
+        String m = p.oneOf("matter", matter, allowed);
+        p.check();
+        return m;
+    }
+}
