@@ -34,6 +34,9 @@ public class CheckService {
     private final DecisionSigner signer;
     private final TimeSource time;
     private final MeasureCatalog.MeasuresConfig config;
+    /** Signed decisions answered again while nothing they rest on changed, by {@link #reuseKey}. */
+    private final java.util.concurrent.ConcurrentHashMap<String, MeasureViews.Decision> reusable =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     CheckService(SubjectStore store, MeasureCatalog catalog, DecisionSigner signer, TimeSource time,
             MeasureCatalog.MeasuresConfig config) {
@@ -62,7 +65,7 @@ public class CheckService {
                 String hash = doc.representative().orElse(null);
                 MeasureRules.Facts facts = new MeasureRules.Facts(doc, hash == null ? null : links.persons().get(hash),
                         hash == null ? List.of() : links.entitiesOf(hash));
-                out.add(decide(catalogue, codes.get(i), matter, facts, partner, today));
+                out.add(decideOrReuse(catalogue, codes.get(i), matter, facts, partner, today));
             }
             return out;
         }));
@@ -101,6 +104,43 @@ public class CheckService {
             });
         }) : Uni.createFrom().item(Map.of());
         return Uni.combine().all().unis(persons, entities).asTuple().map(t -> new Links(t.getItem1(), t.getItem2()));
+    }
+
+    /**
+     * The partner's decision for the same question made within the reuse window, if every document it rests on
+     * is at the same version (and the date and catalogue are the same); else a new, signed one. A signature
+     * costs more CPU than the rest of a check: answering an unchanged question again is what keeps checks
+     * as cheap as lookups. A reused decision keeps its id, time and token.
+     */
+    private MeasureViews.Decision decideOrReuse(MeasureCatalogue catalogue, String uscc, String matter,
+            MeasureRules.Facts facts, String partner, LocalDate today) {
+        if (config.decisionReuse().isZero()) {
+            return decide(catalogue, uscc, matter, facts, partner, today);
+        }
+        String key = reuseKey(catalogue, uscc, matter, facts, partner, today);
+        Instant now = time.now();
+        MeasureViews.Decision known = reusable.get(key);
+        if (known != null && known.decidedAt().plus(config.decisionReuse()).isAfter(now)
+                && known.expiresAt().isAfter(now)) {
+            return known;
+        }
+        MeasureViews.Decision fresh = decide(catalogue, uscc, matter, facts, partner, today);
+        if (reusable.size() >= config.decisionReuseEntries()) {
+            reusable.clear();
+        }
+        reusable.put(key, fresh);
+        return fresh;
+    }
+
+    private static String reuseKey(MeasureCatalogue catalogue, String uscc, String matter, MeasureRules.Facts facts,
+            String partner, LocalDate today) {
+        StringBuilder key = new StringBuilder(160).append(partner).append('|').append(uscc).append('|').append(matter)
+                .append('|').append(catalogue.etag()).append('|').append(facts.subject().versionTag(today));
+        if (facts.representative() != null) {
+            key.append('|').append(facts.representative().versionTag(today));
+        }
+        facts.alsoRepresented().forEach(d -> key.append('|').append(d.subjectId()).append('=').append(d.versionTag(today)));
+        return key.toString();
     }
 
     MeasureViews.Decision decide(MeasureCatalogue catalogue, String uscc, String matter, MeasureRules.Facts facts,

@@ -28,6 +28,18 @@ public class MeasureCatalog {
         /** How long a check's signed decision holds. */
         @WithDefault("P1D")
         Duration decisionTtl();
+
+        /**
+         * How long a partner's signed decision is answered again for the same subject and matter while nothing
+         * it rests on has changed (the subject's records, its legal representative's, the catalogue); 0 signs
+         * every check anew.
+         */
+        @WithDefault("60s")
+        Duration decisionReuse();
+
+        /** Decisions kept for reuse at most (per instance). */
+        @WithDefault("100000")
+        int decisionReuseEntries();
     }
 
     private final WatchedConfig<MeasureCatalogue> catalogue;

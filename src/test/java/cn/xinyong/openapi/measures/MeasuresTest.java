@@ -224,6 +224,7 @@ class MeasuresTest {
             assertEquals("applies", status(run, "P27"), "represents a seriously dishonest entity");
             assertEquals(dishonest, run.getString("measures.find { it.code == 'P27' }.evidence[0].recordId"));
             assertEquals(null, status(check(dishonest, "honours"), "P27"), "not for the listed entity itself");
+            assertEquals(null, status(check(alsoRun, "appointment"), "P18"), "its representative holds no record of their own");
             given().get("/v1/entities/" + first).then().statusCode(200).body(not(containsString(person)));
             assertTrue(logLines.stream().noneMatch(l -> l.contains(person) || l.contains(partner)), "no personal ID logged");
         } finally {
@@ -374,5 +375,22 @@ class MeasuresTest {
                     .then().statusCode(200);
         }
         given().contentType("application/json").body(original).put("/internal/measures").then().statusCode(401);
+    }
+
+    @Test
+    void aDecisionIsAnsweredAgainOnlyWhileNothingItRestsOnChanged() {
+        String uscc = newUscc("310115");
+        ingest(entity(uscc, "上海市重复核查测试有限公司", 1));
+        JsonPath first = check(uscc, "bidding");
+        assertEquals("none", first.getString("decision"));
+        assertEquals(first.getString("decisionId"), check(uscc, "bidding").getString("decisionId"),
+                "the same question on the same data: the same signed decision");
+        given().header("Authorization", OTHER_DEPARTMENT).queryParam("matter", "bidding").get("/v1/measures/check/" + uscc)
+                .then().statusCode(200).body("decisionId", not(equalTo(first.getString("decisionId"))));
+
+        ingest(listEntry("LE-RU-" + uscc, uscc, 1, "judgmentDefaulter", TODAY.minusDays(1).toString(), null, null));
+        JsonPath after = check(uscc, "bidding");
+        assertEquals("block", after.getString("decision"), "a new record: a new decision");
+        assertFalse(first.getString("decisionId").equals(after.getString("decisionId")));
     }
 }

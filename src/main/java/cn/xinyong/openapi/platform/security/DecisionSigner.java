@@ -41,7 +41,12 @@ public class DecisionSigner {
         String issuer();
     }
 
+    private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getUrlEncoder().withoutPadding();
     private final String issuer;
+    /** The private scalar on the P-256 domain, for BouncyCastle's signer. */
+    private final org.bouncycastle.crypto.params.ECPrivateKeyParameters signingKey;
+    /** The encoded JWS header every token carries. */
+    private final String header;
 
     DecisionSigner(SigningConfig config) {
         this.issuer = config.issuer();
@@ -52,6 +57,12 @@ public class DecisionSigner {
             publicJwk.setKeyId(publicJwk.calculateBase64urlEncodedThumbprint("SHA-256"));
             publicJwk.setUse("sig");
             publicJwk.setAlgorithm(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+            org.bouncycastle.asn1.x9.X9ECParameters p256 = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1");
+            this.signingKey = new org.bouncycastle.crypto.params.ECPrivateKeyParameters(
+                    ((java.security.interfaces.ECPrivateKey) privateKey).getS(),
+                    new org.bouncycastle.crypto.params.ECDomainParameters(p256.getCurve(), p256.getG(), p256.getN(), p256.getH()));
+            this.header = BASE64.encodeToString(("{\"kid\":\"" + publicJwk.getKeyId() + "\",\"alg\":\"ES256\",\"typ\":\"JWT\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (config.signingKey().isEmpty()) {
                 Log.warn("信易+ decisions are signed with a key made at start-up; set xinyong.xinyi.signing-key "
                         + "so that every instance signs with the same key");
@@ -93,18 +104,34 @@ public class DecisionSigner {
         return Map.of("keys", java.util.List.of(publicJwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
     }
 
+    /**
+     * The claims as a compact JWS (ES256, this key's {@code kid}). Signed with BouncyCastle's ECDSA (a
+     * fixed-point comb for the generator and deterministic RFC 6979 nonces): several times faster than the
+     * JDK's on this runtime, and the same standard token any JOSE library verifies against the JWKS.
+     */
     public String sign(JwtClaims claims) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(privateKey);
-        jws.setKeyIdHeaderValue(publicJwk.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setHeader("typ", "JWT");
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("signing failed", e);
-        }
+        String payload = BASE64.encodeToString(claims.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String signingInput = header + "." + payload;
+        org.bouncycastle.crypto.digests.SHA256Digest sha = new org.bouncycastle.crypto.digests.SHA256Digest();
+        byte[] input = signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        sha.update(input, 0, input.length);
+        byte[] digest = new byte[32];
+        sha.doFinal(digest, 0);
+        org.bouncycastle.crypto.signers.ECDSASigner signer = new org.bouncycastle.crypto.signers.ECDSASigner(
+                new org.bouncycastle.crypto.signers.HMacDSAKCalculator(new org.bouncycastle.crypto.digests.SHA256Digest()));
+        signer.init(true, signingKey);
+        java.math.BigInteger[] rs = signer.generateSignature(digest);
+        byte[] signature = new byte[64];
+        unsigned(rs[0], signature, 0);
+        unsigned(rs[1], signature, 32);
+        return signingInput + "." + BASE64.encodeToString(signature);
+    }
+
+    /** Writes a non-negative integer as 32 big-endian bytes (JWS ECDSA signatures are R || S, fixed width). */
+    private static void unsigned(java.math.BigInteger n, byte[] out, int offset) {
+        byte[] b = n.toByteArray();
+        int len = Math.min(b.length, 32);
+        System.arraycopy(b, b.length - len, out, offset + 32 - len, len);
     }
 
     private static KeyPair generate() throws GeneralSecurityException {
