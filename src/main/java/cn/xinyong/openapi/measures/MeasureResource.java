@@ -55,6 +55,27 @@ public class MeasureResource {
              "catalogueVersion":"2026-11-26.1","decidedAt":"2026-11-26T08:00:00Z","expiresAt":"2026-11-27T08:00:00Z",
              "token":"eyJhbGciOiJFUzI1NiIs…"}""";
 
+    private static final String CATALOGUE_EXAMPLE = """
+            {"version":"2026-11-26.1","measures":[{"code":"P09","name":"经营异常名录主体在政府采购、工程招投标、国有土地出让、授予荣誉称号中予以限制",
+             "kind":"punishment","measureClass":"mandatory","group":1,"effect":"block",
+             "trigger":{"type":"listed","lists":["abnormalOperation"]},"matters":["governmentProcurement","bidding","honours"],
+             "targets":["subject"],"implementingAuthorities":["各级人民政府有关部门"],
+             "basis":{"document":"《企业信息公示暂行条例》","article":"第十八条"},"text":"…"}]}""";
+    private static final String MATTERS_EXAMPLE = """
+            [{"code":"bidding","name":"招标投标"},{"code":"governmentProcurement","name":"政府采购"}]""";
+    private static final String BATCH_EXAMPLE = """
+            {"matter":"bidding","results":[{"index":0,"subject":"91420103MA4K2X1234","status":"decided",
+             "decision":{"decisionId":"5f0c2b9e-3f7a-4c51-9d7e-2a1b4c6d8e90","subject":"91420103MA4K2X1234","matter":"bidding",
+             "decision":"none","measures":[],"catalogueVersion":"2026-11-26.1","decidedAt":"2026-11-26T08:00:00Z",
+             "expiresAt":"2026-11-27T08:00:00Z","token":"eyJraWQiOi…"}},
+             {"index":1,"subject":"not-a-code","status":"invalid","error":"must be 18 characters"}]}""";
+    private static final String FEEDBACK_EXAMPLE = """
+            {"decisionId":"5f0c2b9e-3f7a-4c51-9d7e-2a1b4c6d8e90","partnerId":"trading-platform-1","subject":"91420103MA4K2X1234",
+             "matter":"bidding","decision":"block","measures":["P08"],"outcome":"applied",
+             "decidedAt":"2026-11-26T08:00:00Z","reportedAt":"2026-11-26T08:05:00Z"}""";
+    private static final String STATISTICS_EXAMPLE = """
+            {"by":"measure","counts":[{"key":"P08","applied":41,"notApplied":2,"overridden":1}]}""";
+
     private final MeasureCatalog catalog;
     private final CheckService checks;
     private final FeedbackService feedback;
@@ -73,7 +94,8 @@ public class MeasureResource {
             description = "Every measure with its kind, class, group, trigger, matters, targets, implementing authorities "
                     + "and legal basis. Strong ETag over the catalogue and the filter.")
     @APIResponse(responseCode = "200", description = "The catalogue version and its measures",
-            content = @Content(schema = @Schema(implementation = MeasureViews.Catalogue.class)))
+            content = @Content(schema = @Schema(implementation = MeasureViews.Catalogue.class),
+                    examples = @ExampleObject(name = "filtered by list", value = CATALOGUE_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given")
     @APIResponse(responseCode = "400", description = "Unknown matter, kind, class or list (the allowed values are listed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -112,7 +134,8 @@ public class MeasureResource {
     @PermitAll
     @Operation(operationId = "listMatters", summary = "The matters (事项) a check can be made for")
     @APIResponse(responseCode = "200", description = "Matter codes and names",
-            content = @Content(schema = @Schema(implementation = MeasureViews.Matter.class, type = SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = MeasureViews.Matter.class, type = SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "matters", value = MATTERS_EXAMPLE)))
     public Response matters() {
         List<MeasureViews.Matter> out = catalog.current().matters().entrySet().stream()
                 .map(e -> new MeasureViews.Matter(e.getKey(), e.getValue())).toList();
@@ -152,7 +175,8 @@ public class MeasureResource {
             description = "One signed decision per subject, in input order; an invalid code is answered on its own while "
                     + "the others are decided.")
     @APIResponse(responseCode = "200", description = "One result per subject, in input order",
-            content = @Content(schema = @Schema(implementation = MeasureViews.Batch.class)))
+            content = @Content(schema = @Schema(implementation = MeasureViews.Batch.class),
+                    examples = @ExampleObject(name = "two bidders", value = BATCH_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Missing or too many subjects; unknown or missing matter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token lacks the measures:check scope",
@@ -176,7 +200,8 @@ public class MeasureResource {
             description = "applied, notApplied (with a reason) or overridden (with the approval reference), sent with the "
                     + "decision's token. A replay of the same report answers 200 and changes nothing.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(schema = @Schema(implementation = MeasureViews.Feedback.class)))
+            content = @Content(schema = @Schema(implementation = MeasureViews.Feedback.class),
+                    examples = @ExampleObject(name = "applied", value = FEEDBACK_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Recorded already (a replay)",
             content = @Content(schema = @Schema(implementation = MeasureViews.Feedback.class)))
     @APIResponse(responseCode = "400", description = "Unknown outcome, or a missing reason or approval reference",
@@ -220,7 +245,8 @@ public class MeasureResource {
             description = "by=measure, matter, authority (the reporting partner) or month (of the decision); each count "
                     + "split into applied, notApplied and overridden.")
     @APIResponse(responseCode = "200", description = "Counts",
-            content = @Content(schema = @Schema(implementation = MeasureViews.FeedbackStatistics.class)))
+            content = @Content(schema = @Schema(implementation = MeasureViews.FeedbackStatistics.class),
+                    examples = @ExampleObject(name = "by measure", value = STATISTICS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Unknown dimension",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> statistics(@Parameter(description = "measure, matter, authority or month", required = true,

@@ -80,7 +80,7 @@ public class CacheRecovery {
 
     private static final Duration LOCK_TTL = Duration.ofMinutes(2);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    private static final int SUBJECTS_PER_PAGE = 100;
+    private static final int SUBJECTS_PER_PAGE = 500;
     private static final int MAX_HITS = 10_000;
     /** KEYS[1] lock; ARGV owner. Deletes the lock if it is still ours. */
     private static final String RELEASE = """
@@ -321,8 +321,11 @@ public class CacheRecovery {
         if (subjectIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        ObjectNode body = mapper.createObjectNode().put("size", MAX_HITS).put("track_total_hits", true);
-        body.putArray("_source").add("id").add("subjectId").add("uscc");
+        // Ids only: the Redis field follows from the index and the document id, the subject from the routing
+        // field kept as doc values; no source is read or sent.
+        ObjectNode body = mapper.createObjectNode().put("size", MAX_HITS).put("track_total_hits", true)
+                .put("_source", false);
+        body.putArray("docvalue_fields").add("subjectId").add("uscc");
         body.set("query", SubjectStore.subjectsQuery(mapper, subjectIds));
         return search.search(indices.allAliases(), body).flatMap(r -> {
             if (r.path("hits").path("total").path("value").asLong() > r.path("hits").path("hits").size()) {
@@ -340,9 +343,11 @@ public class CacheRecovery {
             }
             Map<String, List<String>> present = new HashMap<>();
             for (JsonNode hit : r.path("hits").path("hits")) {
+                JsonNode fields = hit.path("fields");
+                String subject = fields.path("subjectId").path(0).asText(fields.path("uscc").path(0).asText(null));
                 indices.datasetOf(hit.path("_index").asText()).ifPresent(d -> present
-                        .computeIfAbsent(StoredForm.subjectOf(d, hit.path("_source")), k -> new ArrayList<>())
-                        .add(d.field(hit.path("_source").path("id").asText())));
+                        .computeIfAbsent(subject, k -> new ArrayList<>())
+                        .add(d == Dataset.ENTITY ? d.field(null) : d.field(hit.path("_id").asText())));
             }
             return Uni.createFrom().item(present);
         });
