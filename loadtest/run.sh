@@ -116,6 +116,7 @@ done
 measure baseline "$BASELINE_PORT" baseline.lua "plain Vert.x + one HGETALL"
 measure "entity lookup" "$SERVICE_PORT" lookup.lua
 measure "304 revalidation" "$SERVICE_PORT" revalidate.lua "If-None-Match with a current ETag"
+measure "entity lookup as a partner" "$SERVICE_PORT" lookup-auth.lua "the lookup with a bearer token verified"
 measure "name search" "$SERVICE_PORT" search.lua
 measure "list query" "$SERVICE_PORT" list.lua "current entries, one list, one city"
 measure "eligibility (信易贷)" "$SERVICE_PORT" eligibility.lua "signed decision per request"
