@@ -1,5 +1,7 @@
 package cn.xinyong.openapi.consent;
 
+import cn.xinyong.openapi.support.LogCapture;
+
 import static cn.xinyong.openapi.support.Fixtures.ingest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -39,32 +41,16 @@ class PersonalRecordsTest {
     @Inject
     Pool pg;
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord r) {
-            logLines.add(format.format(r));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.close();
     }
 
     /** A fresh, valid 居民身份证号码. */
@@ -140,7 +126,7 @@ class PersonalRecordsTest {
                 .body("$", hasSize(0));
         given().header("Authorization", Tokens.bearer(other)).delete("/v1/me/consents/" + consent).then().statusCode(404);
 
-        assertTrue(logLines.stream().noneMatch(l -> l.contains(resident)), "the personal ID appeared in a log line");
+        assertTrue(logs.noneContains(resident), "the personal ID appeared in a log line");
     }
 
     @Test
@@ -167,7 +153,7 @@ class PersonalRecordsTest {
         given().header("Authorization", Tokens.bearer(subject)).get("/v1/me/accesses").then().statusCode(200)
                 .body("findAll { it.outcome == 'allowed' && it.purpose == 'xinyixing' }", hasSize(1))
                 .body("findAll { it.outcome == 'refused' }", hasSize(1));
-        assertTrue(logLines.stream().noneMatch(l -> l.contains(resident)));
+        assertTrue(logs.noneContains(resident));
     }
 
     @Test
@@ -186,7 +172,7 @@ class PersonalRecordsTest {
                 cn.xinyong.openapi.platform.TimeSource.class);
         given().header("Authorization", transit).queryParam("consent", consent).queryParam("purpose", "xinyixing")
                 .get("/v1/persons/credit").then().statusCode(403).body("detail", containsString("expired"));
-        assertTrue(logLines.stream().noneMatch(l -> l.contains(resident)));
+        assertTrue(logs.noneContains(resident));
     }
 
     @Test

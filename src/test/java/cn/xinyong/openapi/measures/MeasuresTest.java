@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.support.LocalInfraResource;
+import cn.xinyong.openapi.support.LogCapture;
 import cn.xinyong.openapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,10 +35,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -177,25 +174,7 @@ class MeasuresTest {
 
     @Test
     void measuresFollowTheLegalRepresentativeWithoutRevealingThePerson() {
-        List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            private final SimpleFormatter format = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord r) {
-                logLines.add(format.format(r));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
-        try {
+        try (LogCapture logs = LogCapture.start()) {
             String person = residentId();
             String first = newUscc("310115");
             String second = newUscc("310115");
@@ -226,9 +205,7 @@ class MeasuresTest {
             assertEquals(null, status(check(dishonest, "honours"), "P27"), "not for the listed entity itself");
             assertEquals(null, status(check(alsoRun, "appointment"), "P18"), "its representative holds no record of their own");
             given().get("/v1/entities/" + first).then().statusCode(200).body(not(containsString(person)));
-            assertTrue(logLines.stream().noneMatch(l -> l.contains(person) || l.contains(partner)), "no personal ID logged");
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
+            assertTrue(logs.noneContains(person, partner), "no personal ID logged");
         }
     }
 
