@@ -49,7 +49,7 @@ public class EntityService {
     }
 
     private static EntityViews.Profile assemble(SubjectDocument doc, EntityRecord e, LocalDate today) {
-        int licences = (int) doc.licences().stream().filter(r -> !r.withdrawn()).count();
+        int licences = (int) doc.licences().stream().filter(r -> PublicationRules.licencePublic(r.withdrawn())).count();
         int penalties = doc.publicPenalties(today).size();
         int commitments = (int) doc.commitments().stream().filter(r -> !r.withdrawn()).count();
         List<EntityViews.ListMembership> lists = new ArrayList<>();

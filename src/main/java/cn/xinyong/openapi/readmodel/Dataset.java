@@ -137,16 +137,6 @@ public enum Dataset {
         return List.of(values());
     }
 
-    /** The datasets the public may read. */
-    public static List<Dataset> publicDatasets() {
-        return Arrays.stream(values()).filter(Dataset::isPublic).toList();
-    }
-
-    /** The disclosure kinds (licences, penalties, commitments). */
-    public static List<Dataset> disclosures() {
-        return Arrays.stream(values()).filter(Dataset::disclosure).toList();
-    }
-
     public static Optional<Dataset> byFeedName(String name) {
         return Arrays.stream(values()).filter(d -> d.feedName.equals(name)).findFirst();
     }

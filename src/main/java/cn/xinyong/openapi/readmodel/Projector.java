@@ -150,12 +150,6 @@ public class Projector {
         });
     }
 
-    /** Makes everything written so far to the targets (or the aliases) visible to searches. */
-    public Uni<Void> refresh(Map<Dataset, String> targets) {
-        String names = targets.isEmpty() ? indices.allAliases() : String.join(",", targets.values());
-        return search.send("POST", "/" + names + "/_refresh", null).replaceWithVoid();
-    }
-
     private void appendAction(ByteArrayOutputStream out, String action, String index, String id, long version) {
         ObjectNode a = mapper.createObjectNode();
         a.putObject(action).put("_index", index).put("_id", id).put("version", version).put("version_type", "external");

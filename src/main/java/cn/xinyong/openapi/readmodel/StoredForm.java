@@ -61,15 +61,9 @@ final class StoredForm {
 
     /**
      * The search document of an event: the record as sent (for personal records without the ID, with
-     * {@code subjectId} the ID's keyed hash), plus version, position, time and publication state.
-     */
-    ObjectNode document(FeedEvent e, String subjectId, long position, String now) {
-        return document(e, subjectId, position, now, null);
-    }
-
-    /**
-     * As {@link #document(FeedEvent, String, long, String)}; {@code representativeHash} is the keyed hash of
-     * an entity's legal representative's ID, stored in its place (the ID itself never is).
+     * {@code subjectId} the ID's keyed hash), plus version, position, time and publication state;
+     * {@code representativeHash} is the keyed hash of an entity's legal representative's ID, stored in its
+     * place (the ID itself never is).
      */
     ObjectNode document(FeedEvent e, String subjectId, long position, String now, String representativeHash) {
         ObjectNode doc;

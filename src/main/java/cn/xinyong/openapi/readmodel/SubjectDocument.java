@@ -100,11 +100,6 @@ public final class SubjectDocument {
         return Optional.ofNullable(entity().isPresent() ? representative : null);
     }
 
-    /** When the entity's registration record last changed. */
-    public Instant entityUpdatedAt() {
-        return entity == null ? null : entity.updatedAt();
-    }
-
     public List<Entry<LicenceRecord>> licences() {
         return licences;
     }
