@@ -12,6 +12,9 @@ JIT_WARMUP="${JIT_WARMUP:-15s}"     # unmeasured warm-up of each server before a
 CONNECTIONS="${CONNECTIONS:-32}"    # concurrent connections
 THREADS="${THREADS:-2}"             # wrk threads
 SEED="${SEED:-20261125}"            # generator seed
+ONLY="${ONLY:-}"                    # a regular expression: measure only the scenarios whose names match
+                                    # (the figures then stay in target/loadtest, RESULTS.md is left alone)
+JAVA_EXTRA="${JAVA_EXTRA:-}"        # extra JVM options for the service (e.g. a flight recording)
 SERVICE_PORT="${SERVICE_PORT:-18080}"
 BASELINE_PORT="${BASELINE_PORT:-18081}"
 set -euo pipefail
@@ -79,7 +82,7 @@ XINYONG_REDIS_URL="$REDIS_URL" XINYONG_OPENSEARCH_URL="$OPENSEARCH_URL" XINYONG_
   XINYONG_PERSONS_HASH_KEY=loadtest-person-key XINYONG_PAGING_CURSOR_SECRET=loadtest-cursor-key \
   java -Xmx1g -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN \
   -Dmp.jwt.verify.publickey.location="$KEYS/public.pem" -Dmp.jwt.verify.issuer=https://auth.loadtest \
-  -Dxinyong.ratelimit.trusted-proxies=none $LIMITS \
+  -Dxinyong.ratelimit.trusted-proxies=none $LIMITS $JAVA_EXTRA \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
@@ -96,6 +99,7 @@ python3 loadtest/prepare.py "$OPENSEARCH_URL" "http://127.0.0.1:$SERVICE_PORT" "
 RESULTS="$WORK/results.tsv"; : > "$RESULTS"
 measure() { # name port script [note] [connections]
   local name="$1" port="$2" script="$3" note="${4:-}" conns="${5:-$CONNECTIONS}" out
+  if [ -n "$ONLY" ] && [ "$name" != baseline ] && ! [[ "$name" =~ $ONLY ]]; then return 0; fi
   wrk -t"$THREADS" -c"$conns" -d"$WARMUP" --timeout 30s -s "loadtest/scenarios/$script" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
   out=$(wrk -t"$THREADS" -c"$conns" -d"$DURATION" --timeout 30s --latency -s "loadtest/scenarios/$script" "http://127.0.0.1:$port")
   echo "$out" > "$WORK/wrk-$name.txt"
@@ -120,12 +124,37 @@ measure "entity lookup as a partner" "$SERVICE_PORT" lookup-auth.lua "the lookup
 measure "name search" "$SERVICE_PORT" search.lua
 measure "list query" "$SERVICE_PORT" list.lua "current entries, one list, one city"
 measure "eligibility (信易贷)" "$SERVICE_PORT" eligibility.lua "signed decision per request"
-measure "联合奖惩 check" "$SERVICE_PORT" check.lua "signed decision per request, matter bidding"
+decisions() { # signed reused, from the service's metrics
+  curl -fsS "http://127.0.0.1:$SERVICE_PORT/q/metrics" 2>/dev/null | awk '
+    /^xinyong_measures_decisions_total/ && /outcome="signed"/ {s=$2} /^xinyong_measures_decisions_total/ && /outcome="reused"/ {r=$2}
+    END {printf "%d %d\n", s, r}'
+}
+read -r signed_before reused_before < <(decisions)
+measure "联合奖惩 check" "$SERVICE_PORT" check.lua "matter bidding"
+read -r signed_after reused_after < <(decisions)
+# The note says how many decisions were signed and how many answered again (the same partner's unchanged
+# question within the reuse window), counting the scenario's warm-up too.
+python3 - "$RESULTS" "$((signed_after - signed_before))" "$((reused_after - reused_before))" <<'PY'
+import sys
+path, signed, reused = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rows = open(path, encoding="utf-8").read().splitlines()
+for i, row in enumerate(rows):
+    cells = row.split("\t")
+    if cells[0] == "联合奖惩 check" and signed + reused:
+        cells[6] += f"; {signed:,} decisions signed, {reused:,} answered again ({reused / (signed + reused):.0%})"
+        rows[i] = "\t".join(cells)
+open(path, "w", encoding="utf-8").write("\n".join(rows) + "\n")
+PY
 measure "联合奖惩 batch (1,000 subjects)" "$SERVICE_PORT" check-batch.lua "1,000 bidders per request, 4 connections" 4
 measure "screening (1,000 subjects)" "$SERVICE_PORT" screening.lua "500 codes + 500 names per request, 4 connections" 4
 measure "change feed paging" "$SERVICE_PORT" feed.lua "500 changes per page"
 measure "invalid input" "$SERVICE_PORT" invalid.lua "all 400 problem+json by design"
 
+if [ -n "$ONLY" ]; then
+  column -t -s $'\t' "$RESULTS" >&2
+  log "done in $(( $(date +%s) - started )) s (ONLY set: RESULTS.md left alone)"
+  exit 0
+fi
 python3 loadtest/report.py "$RESULTS" "$ROOT/loadtest/RESULTS.md" "$ENTITIES" "$LOAD_OUT" "$load_seconds" \
   "$DURATION" "$CONNECTIONS" "$THREADS" "$OPENSEARCH_URL" "$(( $(date +%s) - started ))"
 log "done in $(( $(date +%s) - started )) s; see loadtest/RESULTS.md"

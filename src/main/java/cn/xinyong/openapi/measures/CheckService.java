@@ -38,8 +38,14 @@ public class CheckService {
     private final java.util.concurrent.ConcurrentHashMap<String, MeasureViews.Decision> reusable =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Decisions signed, and decisions answered again (xinyong.measures.decisions{outcome}). */
+    private final io.micrometer.core.instrument.Counter signed;
+    private final io.micrometer.core.instrument.Counter reused;
+
     CheckService(SubjectStore store, MeasureCatalog catalog, DecisionSigner signer, TimeSource time,
-            MeasureCatalog.MeasuresConfig config) {
+            MeasureCatalog.MeasuresConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.signed = meters.counter("xinyong.measures.decisions", "outcome", "signed");
+        this.reused = meters.counter("xinyong.measures.decisions", "outcome", "reused");
         this.store = store;
         this.catalog = catalog;
         this.signer = signer;
@@ -115,6 +121,7 @@ public class CheckService {
     private MeasureViews.Decision decideOrReuse(MeasureCatalogue catalogue, String uscc, String matter,
             MeasureRules.Facts facts, String partner, LocalDate today) {
         if (config.decisionReuse().isZero()) {
+            signed.increment();
             return decide(catalogue, uscc, matter, facts, partner, today);
         }
         String key = reuseKey(catalogue, uscc, matter, facts, partner, today);
@@ -122,8 +129,10 @@ public class CheckService {
         MeasureViews.Decision known = reusable.get(key);
         if (known != null && known.decidedAt().plus(config.decisionReuse()).isAfter(now)
                 && known.expiresAt().isAfter(now)) {
+            reused.increment();
             return known;
         }
+        signed.increment();
         MeasureViews.Decision fresh = decide(catalogue, uscc, matter, facts, partner, today);
         if (reusable.size() >= config.decisionReuseEntries()) {
             reusable.clear();
@@ -134,12 +143,13 @@ public class CheckService {
 
     private static String reuseKey(MeasureCatalogue catalogue, String uscc, String matter, MeasureRules.Facts facts,
             String partner, LocalDate today) {
-        StringBuilder key = new StringBuilder(160).append(partner).append('|').append(uscc).append('|').append(matter)
-                .append('|').append(catalogue.etag()).append('|').append(facts.subject().versionTag(today));
+        StringBuilder key = new StringBuilder(256).append(partner).append('|').append(uscc).append('|').append(matter)
+                .append('|').append(catalogue.etag()).append('|').append(today).append('|');
+        facts.subject().appendVersions(key);
         if (facts.representative() != null) {
-            key.append('|').append(facts.representative().versionTag(today));
+            facts.representative().appendVersions(key.append('|'));
         }
-        facts.alsoRepresented().forEach(d -> key.append('|').append(d.subjectId()).append('=').append(d.versionTag(today)));
+        facts.alsoRepresented().forEach(d -> d.appendVersions(key.append('|').append(d.subjectId()).append('=')));
         return key.toString();
     }
 

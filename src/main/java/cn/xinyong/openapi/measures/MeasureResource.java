@@ -81,7 +81,12 @@ public class MeasureResource {
     private final FeedbackService feedback;
     private final SecurityIdentity identity;
 
-    MeasureResource(MeasureCatalog catalog, CheckService checks, FeedbackService feedback, SecurityIdentity identity) {
+    /** The single check is a hot path: its answer is written with a prepared writer, not one looked up per call. */
+    private final com.fasterxml.jackson.databind.ObjectWriter decisionWriter;
+
+    MeasureResource(MeasureCatalog catalog, CheckService checks, FeedbackService feedback, SecurityIdentity identity,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.decisionWriter = mapper.writerFor(MeasureViews.Decision.class);
         this.catalog = catalog;
         this.checks = checks;
         this.feedback = feedback;
@@ -162,8 +167,16 @@ public class MeasureResource {
         Caller caller = partner();
         String uscc = Params.usccPath(raw);
         String m = matter(matter);
-        return checks.check(uscc, m, caller.clientId())
-                .map(d -> Response.ok(d).header("Cache-Control", "no-store").build());
+        return checks.check(uscc, m, caller.clientId()).map(d -> Response.ok(json(d), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").build());
+    }
+
+    private byte[] json(MeasureViews.Decision decision) {
+        try {
+            return decisionWriter.writeValueAsBytes(decision);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @POST

@@ -132,6 +132,15 @@ public final class SubjectDocument {
     }
 
     /** A strong validator over every stored version and the date (publication periods end by date). */
+    /**
+     * Appends every stored record's name and version: two documents append the same text exactly when they
+     * hold the same versions (a cache key; {@link #versionTag} is the short, public form).
+     */
+    public StringBuilder appendVersions(StringBuilder out) {
+        versions.forEach((name, version) -> out.append(name).append('=').append(version).append(';'));
+        return out;
+    }
+
     public String versionTag(LocalDate today) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

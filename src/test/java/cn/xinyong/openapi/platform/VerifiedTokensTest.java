@@ -34,4 +34,18 @@ class VerifiedTokensTest {
         given().header("Authorization", Tokens.bearer(Tokens.expired("bank-tokens"))).get("/v1/measures/feedback/statistics?by=matter")
                 .then().statusCode(401);
     }
+
+    @Test
+    void customAndStandardClaimsReadAsTheLibraryReadsThem() throws Exception {
+        String token = Tokens.partner("bank-claims", "unlimited", "measures:check screening");
+        org.eclipse.microprofile.jwt.JsonWebToken jwt = parser.parse(token);
+        org.junit.jupiter.api.Assertions.assertEquals("measures:check screening", jwt.getClaim("scope").toString());
+        org.junit.jupiter.api.Assertions.assertEquals("unlimited", jwt.getClaim("plan").toString());
+        org.junit.jupiter.api.Assertions.assertTrue(jwt.containsClaim("client_id"));
+        org.junit.jupiter.api.Assertions.assertFalse(jwt.containsClaim("resident_id"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("partner"), jwt.getGroups());
+        org.junit.jupiter.api.Assertions.assertTrue(jwt.getExpirationTime() > 0);
+        org.junit.jupiter.api.Assertions.assertEquals(jwt.getExpirationTime(),
+                ((Number) jwt.getClaim(org.eclipse.microprofile.jwt.Claims.exp.name())).longValue());
+    }
 }
