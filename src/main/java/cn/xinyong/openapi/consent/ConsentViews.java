@@ -18,13 +18,13 @@ public final class ConsentViews {
     /** Purposes a consent can name (授权用途). */
     public static final Map<String, String> PURPOSES = Map.of(
             "xinyidai", "信易贷申请", "xinyixing", "信易行开通", "xinyiyou", "信易游", "xinyizu", "信易租",
-            "xinyipi", "信易批");
+            "xinyipi", "信易批", "measureCheck", "联合奖惩核查");
 
     @Schema(name = "ConsentGrant", description = "What the person allows")
     public record Grant(
             @Schema(description = "The partner's client id", required = true, example = "bank-001") String partnerId,
             @Schema(description = "Purpose code", required = true, enumeration = {"xinyidai", "xinyixing", "xinyiyou",
-                "xinyizu", "xinyipi"}) String purpose,
+                "xinyizu", "xinyipi", "measureCheck"}) String purpose,
             @Schema(description = "Record kinds the partner may read", required = true,
                     example = "[\"judgmentDefaulter\",\"penalty\"]") List<String> recordKinds,
             @Schema(description = "When the consent ends (at most one year ahead)", required = true) Instant expiresAt) {

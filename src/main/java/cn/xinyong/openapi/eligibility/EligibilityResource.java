@@ -93,12 +93,7 @@ public class EligibilityResource {
         Scheme scheme = scheme(code);
         Caller caller = Callers.of(identity, "");
         Callers.requireScope(caller, "persons:read");
-        java.util.UUID consentId;
-        try {
-            consentId = java.util.UUID.fromString(String.valueOf(consent));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("consent", "is not a consent id");
-        }
+        java.util.UUID consentId = cn.xinyong.openapi.platform.web.Params.consentId("consent", consent);
         java.util.Set<String> needed = new java.util.TreeSet<>();
         scheme.rules().forEach(r -> needed.addAll(r.personKindsNeeded()));
         return consents.read(caller.clientId(), consentId, scheme.code(), needed)

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.measures;
 
+import cn.xinyong.openapi.consent.ConsentService;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.security.DecisionSigner;
 import cn.xinyong.openapi.readmodel.SubjectDocument;
@@ -34,6 +35,9 @@ public class CheckService {
     private final DecisionSigner signer;
     private final TimeSource time;
     private final MeasureCatalog.MeasuresConfig config;
+    private final ConsentService consents;
+    /** The consent purpose (授权用途) a person's check reads their records under: 联合奖惩核查. */
+    public static final String PERSON_PURPOSE = "measureCheck";
     /** Signed decisions answered again while nothing they rest on changed, by {@link #reuseKey}. */
     private final java.util.concurrent.ConcurrentHashMap<String, MeasureViews.Decision> reusable =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -43,7 +47,9 @@ public class CheckService {
     private final io.micrometer.core.instrument.Counter reused;
 
     CheckService(SubjectStore store, MeasureCatalog catalog, DecisionSigner signer, TimeSource time,
-            MeasureCatalog.MeasuresConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
+            MeasureCatalog.MeasuresConfig config, ConsentService consents,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.consents = consents;
         this.signed = meters.counter("xinyong.measures.decisions", "outcome", "signed");
         this.reused = meters.counter("xinyong.measures.decisions", "outcome", "reused");
         this.store = store;
@@ -158,14 +164,41 @@ public class CheckService {
         SubjectDocument doc = facts.subject();
         boolean known = doc.entity().isPresent();
         List<MeasureRules.Finding> findings = known ? MeasureRules.findings(catalogue, matter, facts, today) : List.of();
-        String decision = known ? MeasureRules.decision(findings) : "unknown";
+        return signed(catalogue, matter, partner, uscc, doc.entity().map(EntityRecord::name).orElse(null), null, findings,
+                known ? MeasureRules.decision(findings) : "unknown", doc.dataAsOf());
+    }
+
+    /**
+     * A natural person's check (自然人应查必查): their own records, read with their consent for the purpose
+     * {@code measureCheck} (the read is audited, and refused when the consent is missing, revoked, expired, for
+     * another partner or does not cover the kinds the matter's measures look at), against the measures that
+     * target a person. The decision names the consent, never the person; it is signed every time.
+     */
+    public Uni<MeasureViews.Decision> checkPerson(UUID consentId, String matter, String partner) {
+        MeasureCatalogue catalogue = catalog.current();
+        return consents.read(partner, consentId, PERSON_PURPOSE, MeasureRules.personKindsNeeded(catalogue, matter))
+                .map(credit -> {
+                    List<MeasureRules.PersonalRecord> records = credit.records().stream()
+                            .map(r -> new MeasureRules.PersonalRecord(r.kind(), r.decidedOn(), r.endsOn(), r.authority(),
+                                    r.disputedSince() != null))
+                            .toList();
+                    List<MeasureRules.Finding> findings = MeasureRules.personFindings(catalogue, matter, records, time.today());
+                    signed.increment();
+                    return signed(catalogue, matter, partner, null, null, consentId, findings,
+                            MeasureRules.decision(findings), null);
+                });
+    }
+
+    /** The decision's answer and its signed token (the subject is the USCC, or the consent for a person). */
+    private MeasureViews.Decision signed(MeasureCatalogue catalogue, String matter, String partner, String uscc,
+            String subjectName, UUID consentId, List<MeasureRules.Finding> findings, String decision, Instant dataAsOf) {
         List<MeasureViews.Applicable> applicable = findings.stream().map(CheckService::view).toList();
         Instant now = time.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(config.decisionTtl());
         String id = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(signer.issuer());
-        claims.setSubject(uscc);
+        claims.setSubject(uscc != null ? uscc : "consent:" + consentId);
         claims.setAudience("measures:" + matter);
         claims.setJwtId(id);
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
@@ -176,12 +209,14 @@ public class CheckService {
         claims.setStringListClaim("suspended", codes(findings, false));
         claims.setClaim("partner", partner);
         claims.setClaim("catalogueVersion", catalogue.version());
-        if (doc.dataAsOf() != null) {
-            claims.setClaim("dataAsOf", doc.dataAsOf().toString());
+        if (consentId != null) {
+            claims.setClaim("consent", consentId.toString());
         }
-        return new MeasureViews.Decision(id, uscc, doc.entity().map(EntityRecord::name).orElse(null), matter,
-                catalogue.matters().get(matter), decision, applicable, catalogue.version(), doc.dataAsOf(), now, expires,
-                signer.sign(claims));
+        if (dataAsOf != null) {
+            claims.setClaim("dataAsOf", dataAsOf.toString());
+        }
+        return new MeasureViews.Decision(id, uscc, subjectName, consentId, matter, catalogue.matters().get(matter), decision,
+                applicable, catalogue.version(), dataAsOf, now, expires, signer.sign(claims));
     }
 
     private static List<String> codes(List<MeasureRules.Finding> findings, boolean applied) {

@@ -36,7 +36,8 @@ public final class MeasureParser {
     private static final Set<String> KINDS = Set.of("punishment", "incentive");
     private static final Set<String> CLASSES = Set.of("mandatory", "recommended");
     private static final Set<String> PUNISHMENT_EFFECTS = Set.of("block", "restrict", "review");
-    private static final Set<String> TARGETS = Set.of("subject", "legalRepresentative", "principal", "responsiblePerson");
+    private static final Set<String> TARGETS = Set.of("subject", "legalRepresentative", "principal", "responsiblePerson",
+            "person");
     private final ObjectMapper mapper;
 
     public MeasureParser(ObjectMapper mapper) {
@@ -118,6 +119,10 @@ public final class MeasureParser {
         }
         unknown(basis, Set.of("document", "article"), at + " basis");
         Trigger trigger = trigger(m.path("trigger"), at);
+        if (targets.contains("person") && trigger.personKinds().isEmpty()) {
+            throw new InvalidCatalogue(at + ": a measure that targets a person (个人) needs a listed or representativeListed "
+                    + "trigger on person record kinds " + new java.util.TreeSet<>(PersonRecord.KINDS.keySet()));
+        }
         if ("mandatory".equals(measureClass) && "incentive".equals(kind)) {
             throw new InvalidCatalogue(at + ": incentives are recommended measures, not mandatory");
         }

@@ -52,11 +52,21 @@ public class MeasureResource {
              "basis":{"document":"《最高人民法院关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)","article":"第八条"},
              "text":"…","evidence":[{"recordId":"LE-2026-0311","kind":"listEntry","date":"2026-03-11",
              "authority":"武汉市江汉区人民法院","detail":"列入失信被执行人名单","disputed":false}]}],
-             "catalogueVersion":"2026-11-26.1","decidedAt":"2026-11-26T08:00:00Z","expiresAt":"2026-11-27T08:00:00Z",
+             "catalogueVersion":"2026-11-26.2","decidedAt":"2026-11-26T08:00:00Z","expiresAt":"2026-11-27T08:00:00Z",
              "token":"eyJhbGciOiJFUzI1NiIs…"}""";
 
+    private static final String PERSON_DECISION_EXAMPLE = """
+            {"decisionId":"0b7d6a52-8c1e-4f3a-9e25-6f4d2c1b0a98","consentId":"3d2f9a10-5b7c-4e8d-a1f2-9c8b7a6d5e4f",
+             "matter":"airTravel","matterName":"乘坐飞机","decision":"block","measures":[{"code":"P15",
+             "name":"限制乘坐飞机、高等级列车和席次","kind":"punishment","measureClass":"mandatory","group":1,"effect":"block",
+             "status":"applies","targets":["subject","legalRepresentative","person"],"implementingAuthorities":["人民法院","民航和铁路运输企业"],
+             "basis":{"document":"《最高人民法院关于限制被执行人高消费及有关消费的若干规定》(法释〔2015〕17号)","article":"第三条"},"text":"…",
+             "evidence":[{"kind":"person","date":"2026-03-01","authority":"北京市东城区人民法院","detail":"本人被列为失信被执行人",
+             "disputed":false}]}],"catalogueVersion":"2026-11-26.2","decidedAt":"2026-11-26T08:00:00Z",
+             "expiresAt":"2026-11-27T08:00:00Z","token":"eyJhbGciOiJFUzI1NiIs…"}""";
+
     private static final String CATALOGUE_EXAMPLE = """
-            {"version":"2026-11-26.1","measures":[{"code":"P09","name":"经营异常名录主体在政府采购、工程招投标、国有土地出让、授予荣誉称号中予以限制",
+            {"version":"2026-11-26.2","measures":[{"code":"P09","name":"经营异常名录主体在政府采购、工程招投标、国有土地出让、授予荣誉称号中予以限制",
              "kind":"punishment","measureClass":"mandatory","group":1,"effect":"block",
              "trigger":{"type":"listed","lists":["abnormalOperation"]},"matters":["governmentProcurement","bidding","honours"],
              "targets":["subject"],"implementingAuthorities":["各级人民政府有关部门"],
@@ -66,7 +76,7 @@ public class MeasureResource {
     private static final String BATCH_EXAMPLE = """
             {"matter":"bidding","results":[{"index":0,"subject":"91420103MA4K2X1234","status":"decided",
              "decision":{"decisionId":"5f0c2b9e-3f7a-4c51-9d7e-2a1b4c6d8e90","subject":"91420103MA4K2X1234","matter":"bidding",
-             "decision":"none","measures":[],"catalogueVersion":"2026-11-26.1","decidedAt":"2026-11-26T08:00:00Z",
+             "decision":"none","measures":[],"catalogueVersion":"2026-11-26.2","decidedAt":"2026-11-26T08:00:00Z",
              "expiresAt":"2026-11-27T08:00:00Z","token":"eyJraWQiOi…"}},
              {"index":1,"subject":"not-a-code","status":"invalid","error":"must be 18 characters"}]}""";
     private static final String FEEDBACK_EXAMPLE = """
@@ -145,6 +155,34 @@ public class MeasureResource {
         List<MeasureViews.Matter> out = catalog.current().matters().entrySet().stream()
                 .map(e -> new MeasureViews.Matter(e.getKey(), e.getValue())).toList();
         return Response.ok(out).header("Cache-Control", Caching.publicFor(300)).build();
+    }
+
+    @GET
+    @Path("/check/person")
+    @RolesAllowed(Caller.PARTNER_ROLE)
+    @SecurityRequirement(name = "jwt", scopes = {SCOPE, "persons:read"})
+    @Operation(operationId = "checkPersonMeasures", summary = "Which measures apply to a natural person who consented (自然人应查必查)",
+            description = "The person grants the partner a consent for the purpose measureCheck (联合奖惩核查) covering the record "
+                    + "kinds the matter's measures look at (judgmentDefaulter, seriousDishonesty); the check reads those "
+                    + "records under it, audits the access, and answers the measures that target a person (个人) with one "
+                    + "signed decision. The answer and its token name the consent, never the person.")
+    @APIResponse(responseCode = "200", description = "The decision", content = @Content(
+            schema = @Schema(implementation = MeasureViews.Decision.class),
+            examples = @ExampleObject(name = "a judgment defaulter boarding a flight", value = PERSON_DECISION_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Not a consent id, or unknown or missing matter (the allowed values are listed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks measures:check or persons:read; or no valid consent "
+            + "for this partner and purpose, or it does not cover the kinds needed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> checkPerson(
+            @Parameter(description = "The consent's id (from the person)", required = true) @QueryParam("consent") String consent,
+            @Parameter(description = "Matter (事项) code", required = true, example = "airTravel") @QueryParam("matter") String matter) {
+        Caller caller = partner();
+        Callers.requireScope(caller, "persons:read");
+        java.util.UUID consentId = Params.consentId("consent", consent);
+        String m = matter(matter);
+        return checks.checkPerson(consentId, m, caller.clientId()).map(d -> Response.ok(json(d), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").build());
     }
 
     @GET

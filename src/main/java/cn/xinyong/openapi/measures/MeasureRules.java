@@ -53,17 +53,59 @@ public final class MeasureRules {
         }
     }
 
-    /** Every measure of the matter that applies or is suspended, in catalogue order. */
+    /** Target of the measures a natural person's own check looks at (个人). */
+    public static final String PERSON = "person";
+
+    /**
+     * A natural person's own record as the check sees it: its kind, dates, authority and whether it is under
+     * objection review; never its id or the person's.
+     */
+    public record PersonalRecord(String kind, LocalDate decidedOn, LocalDate endsOn, String authority, boolean disputed) {
+    }
+
+    /**
+     * Every measure of the matter that applies or is suspended for an entity, in catalogue order (measures that
+     * target only a natural person are not an entity's).
+     */
     public static List<Finding> findings(MeasureCatalogue catalogue, String matter, Facts facts, LocalDate today) {
         List<Finding> out = new ArrayList<>();
         for (Measure m : catalogue.forMatter(matter)) {
-            List<Evidence> evidence = evidence(m.trigger(), facts, today);
-            if (!evidence.isEmpty()) {
-                boolean suspended = evidence.stream().allMatch(Evidence::disputed);
-                out.add(new Finding(m, suspended ? "suspended" : "applies", evidence));
+            if (!m.targets().equals(List.of(PERSON))) {
+                finding(m, evidence(m.trigger(), facts, today)).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /**
+     * Every measure of the matter that targets a natural person (个人) and applies or is suspended for the person's
+     * own records (read with their consent), in catalogue order.
+     */
+    public static List<Finding> personFindings(MeasureCatalogue catalogue, String matter, List<PersonalRecord> records,
+            LocalDate today) {
+        List<Finding> out = new ArrayList<>();
+        for (Measure m : catalogue.forMatter(matter)) {
+            if (m.targets().contains(PERSON)) {
+                finding(m, personal(records, m.trigger().personKinds(), today, "person", "本人被列为")).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The person record kinds a person's check for the matter reads (what the consent must cover). */
+    public static java.util.SortedSet<String> personKindsNeeded(MeasureCatalogue catalogue, String matter) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        catalogue.forMatter(matter).stream().filter(m -> m.targets().contains(PERSON))
+                .forEach(m -> out.addAll(m.trigger().personKinds()));
+        return out;
+    }
+
+    private static java.util.Optional<Finding> finding(Measure m, List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean suspended = evidence.stream().allMatch(Evidence::disputed);
+        return java.util.Optional.of(new Finding(m, suspended ? "suspended" : "applies", evidence));
     }
 
     /**
@@ -173,14 +215,22 @@ public final class MeasureRules {
         if (facts.representative() == null) {
             return List.of();
         }
+        List<PersonalRecord> records = facts.representative().personRecords().stream().filter(e -> !e.withdrawn())
+                .map(e -> new PersonalRecord(e.record().kind(), e.record().decidedOn(), e.record().endsOn(),
+                        e.record().authority(), e.record().disputedSince() != null))
+                .toList();
+        return personal(records, kinds, today, "legalRepresentative", "法定代表人 " + facts.representativeName() + " 本人被列为");
+    }
+
+    /** A person's current records of the kinds, as evidence without any id. */
+    private static List<Evidence> personal(List<PersonalRecord> records, List<String> kinds, LocalDate today,
+            String evidenceKind, String detail) {
         List<Evidence> out = new ArrayList<>();
-        for (SubjectDocument.Entry<PersonRecord> e : facts.representative().personRecords()) {
-            PersonRecord r = e.record();
-            if (!e.withdrawn() && kinds.contains(r.kind()) && r.decidedOn() != null && !r.decidedOn().isAfter(today)
+        for (PersonalRecord r : records) {
+            if (kinds.contains(r.kind()) && r.decidedOn() != null && !r.decidedOn().isAfter(today)
                     && (r.endsOn() == null || !r.endsOn().isBefore(today))) {
-                out.add(new Evidence(null, "legalRepresentative", r.decidedOn(), r.authority(), "法定代表人 "
-                        + facts.representativeName() + " 本人被列为" + PersonRecord.KINDS.get(r.kind()),
-                        r.disputedSince() != null));
+                out.add(new Evidence(null, evidenceKind, r.decidedOn(), r.authority(),
+                        detail + PersonRecord.KINDS.get(r.kind()), r.disputed()));
             }
         }
         return out;

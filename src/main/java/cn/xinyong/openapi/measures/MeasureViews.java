@@ -27,7 +27,7 @@ public final class MeasureViews {
             @Schema(description = "The record's id (a list entry, penalty, commitment) or, for a linked entity, its USCC; "
                     + "absent for a person's own records, which are never identified") String recordId,
             @Schema(enumeration = {"listEntry", "penalty", "commitment", "creditGrade", "entity", "legalRepresentative",
-                "representedEntity"}) String kind,
+                "representedEntity", "person"}) String kind,
             LocalDate date, @Schema(description = "认定/决定部门") String authority, String detail,
             @Schema(description = "Under objection review (异议核查中)") boolean disputed) {
     }
@@ -46,7 +46,10 @@ public final class MeasureViews {
     @Schema(name = "MeasureDecision", description = "The 应查必查 answer for one subject and matter, signed")
     public record Decision(
             @Schema(description = "Decision id (the token's jti): report what you did with it by this id") String decisionId,
-            @Schema(description = "统一社会信用代码") String subject, @Schema(description = "主体名称") String subjectName,
+            @Schema(description = "统一社会信用代码 (absent for a person's check)") String subject,
+            @Schema(description = "主体名称") String subjectName,
+            @Schema(description = "A natural person's check: the consent it was read under. The person is never named")
+            java.util.UUID consentId,
             String matter, @Schema(description = "事项名称") String matterName,
             @Schema(description = "block: a mandatory punishment applies; restrict: a recommended one; review: check "
                     + "closely (a watch measure, or a punishment suspended during an objection); prioritise: only "

@@ -65,5 +65,12 @@ class MeasureRulesTest {
                 "\"kind\":\"incentive\",\"class\":\"recommended\",");
         assertTrue(assertThrows(MeasureParser.InvalidCatalogue.class,
                 () -> parser.parse(incentiveBlocks.getBytes(StandardCharsets.UTF_8))).getMessage().contains("effect"));
+        String personOnAList = ok.replace("\"redList\"", "\"judgmentDefaulter\"").replace("[\"subject\"]", "[\"subject\",\"person\"]");
+        assertEquals(java.util.List.of("judgmentDefaulter"), parser.parse(personOnAList.getBytes(StandardCharsets.UTF_8))
+                .measures().get(0).trigger().personKinds());
+        String personOnRedList = ok.replace("[\"subject\"]", "[\"person\"]");
+        assertTrue(assertThrows(MeasureParser.InvalidCatalogue.class,
+                () -> parser.parse(personOnRedList.getBytes(StandardCharsets.UTF_8))).getMessage()
+                .contains("measure X1: a measure that targets a person"), "a person is on no red list of entities");
     }
 }

@@ -210,6 +210,59 @@ class MeasuresTest {
     }
 
     @Test
+    void aPersonWhoConsentedIsCheckedOnTheirOwnRecordsAndNeverNamed() {
+        try (LogCapture logs = LogCapture.start()) {
+            String person = residentId();
+            String clean = residentId();
+            ingest(personRecord("PR-P-" + person.substring(8), person, "judgmentDefaulter"));
+            String airline = Tokens.bearer(Tokens.partner("airline-7", "unlimited", "measures:check persons:read"));
+            String consent = consent(person, "airline-7", "measureCheck", List.of("judgmentDefaulter", "seriousDishonesty"));
+
+            String body = given().header("Authorization", airline).queryParam("consent", consent).queryParam("matter", "airTravel")
+                    .get("/v1/measures/check/person").then().statusCode(200).header("Cache-Control", "no-store")
+                    .extract().asString();
+            JsonPath d = JsonPath.from(body);
+            assertEquals("block", d.getString("decision"), "a judgment defaulter may not board");
+            assertEquals("applies", status(d, "P15"));
+            assertEquals("person", d.getString("measures.find { it.code == 'P15' }.evidence[0].kind"));
+            assertEquals(null, d.getString("measures.find { it.code == 'P15' }.evidence[0].recordId"));
+            assertEquals(consent, d.getString("consentId"));
+            assertEquals(null, d.getString("subject"));
+            assertFalse(body.contains(person) || body.contains(person.substring(8)), "neither the ID nor the record id");
+            assertEquals(null, status(d, "P08"), "an entity's measure is not a person's");
+
+            String cleanConsent = consent(clean, "airline-7", "measureCheck", List.of("judgmentDefaulter", "seriousDishonesty"));
+            given().header("Authorization", airline).queryParam("consent", cleanConsent).queryParam("matter", "airTravel")
+                    .get("/v1/measures/check/person").then().statusCode(200).body("decision", equalTo("none"))
+                    .body("measures", org.hamcrest.Matchers.empty());
+
+            String narrow = consent(person, "airline-7", "measureCheck", List.of("penalty"));
+            given().header("Authorization", airline).queryParam("consent", narrow).queryParam("matter", "airTravel")
+                    .get("/v1/measures/check/person").then().statusCode(403).contentType("application/problem+json")
+                    .body("detail", containsString("judgmentDefaulter"));
+            String otherPurpose = consent(person, "airline-7", "xinyixing", List.of("judgmentDefaulter", "seriousDishonesty"));
+            given().header("Authorization", airline).queryParam("consent", otherPurpose).queryParam("matter", "airTravel")
+                    .get("/v1/measures/check/person").then().statusCode(403);
+            given().header("Authorization", DEPARTMENT).queryParam("consent", consent).queryParam("matter", "airTravel")
+                    .get("/v1/measures/check/person").then().statusCode(403).body("detail", containsString("persons:read"));
+            given().header("Authorization", airline).queryParam("consent", "not-a-consent").queryParam("matter", "airTravel")
+                    .get("/v1/measures/check/person").then().statusCode(400).contentType("application/problem+json");
+
+            given().header("Authorization", Tokens.bearer(Tokens.subject("app-user-m", person))).get("/v1/me/accesses")
+                    .then().statusCode(200).body("purpose", hasItem("measureCheck"));
+            assertTrue(logs.noneContains(person, clean), "no personal ID logged");
+        }
+    }
+
+    private static String consent(String resident, String partner, String purpose, List<String> kinds) {
+        return given().header("Authorization", Tokens.bearer(Tokens.subject("app-user-m", resident)))
+                .contentType("application/json")
+                .body(java.util.Map.of("partnerId", partner, "purpose", purpose, "recordKinds", kinds,
+                        "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString()))
+                .post("/v1/me/consents").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
     void aDisputedRecordSuspendsThePunishmentInTheCheckScreeningAndXinyi() {
         String uscc = newUscc("310115");
         ingest(entity(uscc, "上海市异议核查测试有限公司", 1),
@@ -341,10 +394,10 @@ class MeasuresTest {
         given().header("Authorization", auth).contentType("application/json")
                 .body(text.replace("\"code\": \"P08\",", "\"code\": \"P08\", \"colour\": \"red\","))
                 .put("/internal/measures").then().statusCode(400).body("detail", containsString("measure P08"));
-        given().get("/v1/measures").then().body("version", equalTo("2026-11-26.1"));
+        given().get("/v1/measures").then().body("version", equalTo("2026-11-26.2"));
         try {
             given().header("Authorization", auth).contentType("application/json")
-                    .body(text.replace("\"version\": \"2026-11-26.1\"", "\"version\": \"test-2\""))
+                    .body(text.replace("\"version\": \"2026-11-26.2\"", "\"version\": \"test-2\""))
                     .put("/internal/measures").then().statusCode(200).body("version", equalTo("test-2"));
             given().get("/v1/measures").then().body("version", equalTo("test-2"));
         } finally {

@@ -88,7 +88,6 @@ public final class Params {
         }
     }
 
-    /** A USCC path parameter: 400 invalid-uscc when it is not valid. */
     /** A consent id (UUID) from a path or query parameter; 400 naming the field otherwise. */
     public static java.util.UUID consentId(String field, String raw) {
         try {
@@ -98,6 +97,7 @@ public final class Params {
         }
     }
 
+    /** A USCC path parameter: 400 invalid-uscc when it is not valid. */
     public static String usccPath(String raw) {
         String code = Uscc.normalise(raw);
         Uscc.problem(code).ifPresent(p -> {
