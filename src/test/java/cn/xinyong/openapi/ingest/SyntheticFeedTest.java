@@ -39,6 +39,7 @@ class SyntheticFeedTest {
         FeedParser parser = new FeedParser(JsonMapper.builder().addModule(new JavaTimeModule()).build());
         Map<Dataset, Integer> counts = new EnumMap<>(Dataset.class);
         int line = 0;
+        Map<String, Integer> entitiesPerPerson = new java.util.HashMap<>();
         for (String l : lines(20261125, 2000)) {
             FeedParser.Result r = parser.parse(l, ++line);
             FeedParser.Accepted a = assertInstanceOf(FeedParser.Accepted.class, r, () -> r.toString());
@@ -46,6 +47,8 @@ class SyntheticFeedTest {
             if (a.event().record() instanceof EntityRecord e) {
                 assertTrue(OrganizationCode.isValid(e.uscc().substring(8, 17)), e.uscc());
                 assertTrue(e.name().matches(".*(市|区).*(公司|店|馆|部|社|协会|中心)"), e.name());
+                assertTrue(cn.xinyong.openapi.platform.id.ResidentId.isValid(e.legalRepresentativeId()), e.uscc());
+                entitiesPerPerson.merge(e.legalRepresentativeId(), 1, Integer::sum);
             }
         }
         assertEquals(2000, counts.get(Dataset.ENTITY));
@@ -53,6 +56,9 @@ class SyntheticFeedTest {
         assertTrue(counts.get(Dataset.PENALTY) > 600, counts.toString());
         assertTrue(counts.get(Dataset.LIST_ENTRY) > 60, counts.toString());
         assertTrue(counts.get(Dataset.COMMITMENT) > 1000, counts.toString());
+        assertTrue(counts.getOrDefault(Dataset.PERSON_RECORD, 0) > 5, counts.toString());
+        long shared = entitiesPerPerson.values().stream().filter(n -> n > 1).count();
+        assertTrue(shared > 50 && shared < 400, "some people represent several entities: " + shared);
     }
 
     @Test

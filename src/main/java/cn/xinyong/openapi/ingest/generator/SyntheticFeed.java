@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.ingest.generator;
 
 import cn.xinyong.openapi.platform.id.OrganizationCode;
+import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.readmodel.record.CommitmentRecord;
 import cn.xinyong.openapi.readmodel.record.EntityRecord;
@@ -8,6 +9,7 @@ import cn.xinyong.openapi.readmodel.record.FeedRecord;
 import cn.xinyong.openapi.readmodel.record.LicenceRecord;
 import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
 import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
+import cn.xinyong.openapi.readmodel.record.PersonRecord;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,8 +27,11 @@ import java.util.SplittableRandom;
 /**
  * Deterministic synthetic platform feed: realistic Chinese organisation names (region + brand +
  * industry + form), valid 统一社会信用代码 with valid embedded 组织机构代码, and plausible licences,
- * penalties, list entries, commitments and grades. Entity {@code i} depends only on the seed, the
- * as-of date and {@code i}, so the feed streams at any size in constant memory.
+ * penalties, list entries, commitments and grades. Every entity names its legal representative with a valid
+ * 居民身份证号码; about one in ten shares the previous entity's (one person running several entities), and about
+ * one person in a hundred has personal records (失信被执行人, 严重失信), so the 联合奖惩 checks that follow the
+ * person have something to find. Entity {@code i} depends only on the seed, the as-of date and {@code i}, so the
+ * feed streams at any size in constant memory.
  */
 public final class SyntheticFeed {
 
@@ -113,12 +118,59 @@ public final class SyntheticFeed {
         return seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L + 1;
     }
 
+    /** A legal representative: the person's index (the entity that introduced them), name and ID. */
+    record Representative(long index, String name, String residentId) {
+    }
+
+    private static final long PERSON_SALT = 0x5DEECE66DL;
+
+    /** Entity {@code i}'s representative: usually a person of its own, one time in ten the previous entity's. */
+    Representative representative(long i) {
+        long p = i;
+        for (int step = 0; step < 4 && p > 0 && new SplittableRandom(mix(p) ^ PERSON_SALT).nextInt(10) == 0; step++) {
+            p--;
+        }
+        SplittableRandom r = new SplittableRandom(mix(p) ^ PERSON_SALT);
+        r.nextInt(10);
+        Region home = REGIONS.get(r.nextInt(REGIONS.size()));
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(365 * 50));
+        String first17 = home.code() + born.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", r.nextInt(1000));
+        return new Representative(p, person(r), first17 + ResidentId.checkCharacter(first17));
+    }
+
+    /** The resident ID of entity {@code i}'s legal representative (handy for tests and examples). */
+    public String representativeId(long i) {
+        return representative(i).residentId();
+    }
+
+    /** A person's own records, emitted once with the entity that introduced them. */
+    private List<String> personLines(Representative person, Region region) {
+        SplittableRandom r = new SplittableRandom(mix(person.index()) ^ (PERSON_SALT << 1));
+        int roll = r.nextInt(1000);
+        String kind = roll < 10 ? "judgmentDefaulter" : roll < 13 ? "seriousDishonesty" : null;
+        if (kind == null) {
+            return List.of();
+        }
+        LocalDate decided = asOf.minusDays(30 + r.nextInt(365 * 2));
+        String authority = "judgmentDefaulter".equals(kind) ? region.city() + region.district() + "人民法院"
+                : region.city() + "发展和改革委员会";
+        PersonRecord record = new PersonRecord(person.residentId(), kind, "judgmentDefaulter".equals(kind)
+                ? "有履行能力而拒不履行生效法律文书确定义务" : "严重违法失信行为", authority, decided, decided.plusYears(3), null,
+                null, null);
+        return List.of(upsert("personRecord", "PR-" + person.index(), 1, record));
+    }
+
     List<String> entityLines(long i) {
         SplittableRandom r = new SplittableRandom(mix(i));
         EntityRecord e = entity(r, i);
         Region region = REGIONS.stream().filter(g -> g.code().equals(e.regionCode())).findFirst().orElseThrow();
         List<String> out = new ArrayList<>();
         out.add(upsert("entity", "E-" + e.uscc(), 1, e));
+        Representative person = representative(i);
+        if (person.index() == i) {
+            out.addAll(personLines(person, region));
+        }
         int licences = poisson(r, 1.5);
         for (int k = 0; k < licences; k++) {
             out.add(upsert("licence", "L-" + i + "-" + k, 1, licence(r, e, region, k)));
@@ -188,7 +240,10 @@ public final class SyntheticFeed {
                 ? new EntityRecord.CreditGrade(grades[r.nextInt(grades.length)], asOf.minusDays(r.nextInt(365)),
                         region.city() + "发展和改革委员会")
                 : null;
-        return new EntityRecord(uscc, name, kind, person(r), null, region.city() + region.district() + "市场监督管理局",
+        person(r); // drawn as before, so that every other field of entity i stays what it was
+        Representative representative = representative(i);
+        return new EntityRecord(uscc, name, kind, representative.name(), representative.residentId(),
+                region.city() + region.district() + "市场监督管理局",
                 region.code(), registered, status, industry, region.city() + region.district() + brand + "路"
                         + (1 + r.nextInt(300)) + "号", grade);
     }
