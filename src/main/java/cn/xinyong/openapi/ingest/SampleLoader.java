@@ -50,8 +50,12 @@ public class SampleLoader {
         }
         SyntheticFeed feed = new SyntheticFeed(config.sample().seed(), time.today());
         Log.infof("loading the synthetic sample: %d entities, seed %d", entities, config.sample().seed());
-        IngestReport report = ingest.ingest(feed.lines(entities), "sample", IngestService.Target.live(false, 3));
-        Log.infof("sample loaded: %d records in %.1f s (%.0f records/s); e.g. GET /v1/entities/%s", report.applied(),
+        java.util.Iterator<String> lines = java.util.stream.Stream.concat(
+                cn.xinyong.openapi.ingest.generator.SamplePersonas.lines(time.today()).stream(),
+                java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(feed.lines(entities), 0), false))
+                .iterator();
+        IngestReport report = ingest.ingest(lines, "sample", IngestService.Target.live(false, 3));
+        Log.infof("sample loaded: %d records in %.1f s (%.0f records/s); e.g. GET /v1/entities/%s (the personas: bin/run prints them)", report.applied(),
                 report.millis() / 1000.0, report.applied() * 1000.0 / Math.max(1, report.millis()), feed.uscc(0));
     }
 }
