@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,9 +49,15 @@ class SamplePersonasTest {
             "screening eligibility:xinyidai eligibility:xinyixing persons:read measures:check"));
     private static final String RESIDENT = Tokens.bearer(Tokens.subject("app-user-001", RESIDENT_DEFAULTER.code()));
 
-    @BeforeAll
-    static void loadThePersonas() {
-        IngestReport report = ingest(SamplePersonas.lines(TODAY).toArray(String[]::new));
+    private static boolean loaded;
+
+    @BeforeEach
+    void loadThePersonas() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        cn.xinyong.openapi.ingest.IngestReport report = ingest(SamplePersonas.lines(TODAY).toArray(String[]::new));
         assertEquals(0, report.rejected(), () -> report.rejections().toString());
     }
 
