@@ -19,9 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -124,17 +122,15 @@ public class EntityResource {
     public Uni<Response> get(
             @Parameter(description = "统一社会信用代码: 18 characters with a valid GB 32100 check character",
                     example = "91420103MA4K2XXXX0") @PathParam("uscc") String raw,
-            @Context Request request) {
+            @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
         String uscc = Params.usccPath(raw);
         return service.profile(uscc).map(result -> {
             if (result == null) {
                 throw ApiProblem.entityNotFound(uscc);
             }
-            EntityTag tag = new EntityTag(result.etag());
-            Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-            Response.ResponseBuilder answer = notModified != null ? notModified
+            Response.ResponseBuilder answer = Caching.notModified(ifNoneMatch, result.etag()) ? Response.notModified()
                     : Response.ok(json(result.profile()), MediaType.APPLICATION_JSON_TYPE);
-            return answer.tag(tag).header("Cache-Control", Caching.publicFor(60)).build();
+            return answer.header("ETag", Caching.etag(result.etag())).header("Cache-Control", Caching.publicFor(60)).build();
         });
     }
 

@@ -130,9 +130,10 @@ public class MeasureResource {
         String l = p.oneOf("list", list, ListCatalog.LISTS.stream().map(ListCatalog.ListDefinition::code)
                 .collect(Collectors.toCollection(java.util.TreeSet::new)));
         p.check();
-        String etag = "\"" + c.etag() + "-" + Integer.toHexString(java.util.Objects.hash(m, k, cl, l)) + "\"";
-        if (etag.equals(ifNoneMatch)) {
-            return Response.notModified().tag(etag.substring(1, etag.length() - 1)).build();
+        String tag = c.etag() + "-" + Integer.toHexString(java.util.Objects.hash(m, k, cl, l));
+        String etag = Caching.etag(tag);
+        if (Caching.notModified(ifNoneMatch, tag)) {
+            return Response.notModified().header("ETag", etag).header("Cache-Control", Caching.publicFor(300)).build();
         }
         List<Measure> measures = c.measures().stream()
                 .filter(x -> m == null || x.appliesTo(m))

@@ -50,7 +50,7 @@ public class RateLimitFilter {
             RateLimitConfig.Bucket bucket = bucket(caller.plan(), group);
             if (bucket == null) {
                 return Uni.createFrom().item(ProblemMappers.response(ProblemType.FORBIDDEN,
-                        "Your plan does not include " + group, null, List.of()));
+                        "Your plan does not include " + group, path, List.of()));
             }
             String key = "rl:" + group + ":" + caller.clientId();
             return limiter.take(key, bucket, group).map(decision -> {
@@ -59,7 +59,7 @@ public class RateLimitFilter {
                     return null;
                 }
                 Response problem = ProblemMappers.response(ProblemType.RATE_LIMITED,
-                        "Too many " + group + " requests; retry after " + decision.retryAfterSeconds() + " s", null,
+                        "Too many " + group + " requests; retry after " + decision.retryAfterSeconds() + " s", path,
                         List.of());
                 Response.ResponseBuilder answer = Response.fromResponse(problem)
                         .header("Retry-After", decision.retryAfterSeconds());

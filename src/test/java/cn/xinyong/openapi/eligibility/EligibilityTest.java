@@ -176,7 +176,7 @@ class EligibilityTest {
         given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", List.of()))
                 .post("/v1/xinyi/xinyidai/eligibility").then().statusCode(400);
         given().header("Authorization", "Bearer x").contentType("application/json").body("{}")
-                .put("/internal/xinyi/schemes").then().statusCode(403);
+                .put("/internal/xinyi/schemes").then().statusCode(401);
         given().get("/v1/xinyi/jwks").then().statusCode(200).body("keys[0].kid", notNullValue());
     }
 }

@@ -24,7 +24,8 @@ class IngestResourceTest {
                 .body("type", equalTo("/problems/unauthorized"));
         given().header("Authorization", "Bearer wrong").contentType("application/x-ndjson").body("{}\n".getBytes())
                 .post("/internal/ingest")
-                .then().statusCode(403).body("type", equalTo("/problems/forbidden"));
+                .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("type", equalTo("/problems/unauthorized"));
     }
 
     @Test

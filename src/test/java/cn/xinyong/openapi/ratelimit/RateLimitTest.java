@@ -46,6 +46,7 @@ class RateLimitTest {
         }
         given().header("X-Forwarded-For", address).get("/v1/entities/" + uscc).then().statusCode(429)
                 .contentType("application/problem+json").body("type", equalTo("/problems/rate-limited"))
+                .body("instance", equalTo("/v1/entities/" + uscc))
                 .header("Retry-After", notNullValue())
                 .header("RateLimit", matchesPattern("\"lookups\";r=0;t=\\d+"));
         // Another address has its own bucket; a forged hop left of the proxy's entry changes nothing.

@@ -44,6 +44,13 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** True when some captured line contains the text. */
+    public boolean anyContains(String text) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.contains(text));
+        }
+    }
+
     @Override
     public void close() {
         Logger.getLogger("").removeHandler(handler);

@@ -14,9 +14,86 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    /** The challenge every 401 carries (RFC 9110 §11.6.1). */
+    public static final String CHALLENGE = "Bearer realm=\"xinyong-open-api\"";
+
+    private final AllowedMethods allowed;
+
+    ProblemMappers(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
-        return response(problem.type(), problem.getMessage(), uri, problem.errors());
+        Response answer = response(problem.type(), problem.getMessage(), uri, problem.errors());
+        return problem.type() == ProblemType.UNAUTHORIZED
+                ? Response.fromResponse(answer).header("WWW-Authenticate", CHALLENGE).build()
+                : answer;
+    }
+
+    /**
+     * A body of the wrong shape ({@code "subjects":"abc"}, a date-only instant, a number for a list): 400 naming
+     * the field and what it must be. Jackson's own mapper would answer an empty 400.
+     */
+    @ServerExceptionMapper
+    public Response mistypedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return mistyped(e, e.getTargetType(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.databind.JsonMappingException e, UriInfo uri) {
+        return mistyped(e, null, uri);
+    }
+
+    private static Response mistyped(com.fasterxml.jackson.databind.JsonMappingException e, Class<?> target, UriInfo uri) {
+        String field = fieldPath(e.getPath());
+        if (field.isEmpty()) {
+            return response(ProblemType.INVALID_REQUEST, "The JSON body does not have the expected shape (an object)", uri,
+                    List.of());
+        }
+        String message = "must be " + expected(target);
+        return response(ProblemType.INVALID_REQUEST, field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** {@code subjects[0].uscc} from Jackson's reference path. */
+    static String fieldPath(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (var ref : path) {
+            if (ref.getFieldName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "of the documented type";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class) {
+            return "a date-time with its offset (ISO-8601, e.g. 2026-12-31T00:00:00Z)";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "a date (ISO-8601, e.g. 2026-12-31)";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "a number";
+        }
+        if (target == java.util.UUID.class) {
+            return "a UUID";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper
@@ -41,8 +118,13 @@ public class ProblemMappers {
         }
         String detail = status == 400 ? "The request could not be read" : null;
         Response answer = response(type, detail, uri, List.of());
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            return Response.fromResponse(answer).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        if (status == 405) {
+            String allow = e.getResponse().getHeaderString("Allow");
+            allow = allow != null ? allow : allowed.allow(uri.getPath());
+            return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
+        }
+        if (status == 401) {
+            return Response.fromResponse(answer).header("WWW-Authenticate", CHALLENGE).build();
         }
         return answer;
     }
@@ -53,7 +135,7 @@ public class ProblemMappers {
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(response(ProblemType.UNAUTHORIZED,
                 "Send a valid bearer token (missing, expired, wrongly signed or for another audience)", uri, List.of()))
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", CHALLENGE).build();
     }
 
     @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
@@ -70,20 +152,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unavailable(BackendUnavailableException e, UriInfo uri) {
-        Log.warnf("backend unavailable on %s: %s", LogSafe.path(uri.getPath()), e.getMessage());
-        return Response.fromResponse(response(ProblemType.UNAVAILABLE, null, uri, List.of()))
-                .header("Retry-After", "5").build();
+        String message = String.valueOf(e.getMessage());
+        Outages.report(message.startsWith("OpenSearch") || message.contains("index") ? "OpenSearch" : "Redis", message);
+        return unavailable(uri);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Outages.isUnreachable(e)) {
+            // Stores reached without the read model's own guard (PostgreSQL: consents, audit, feedback, positions).
+            Outages.report(Outages.storeOf(e), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return unavailable(uri);
+        }
         Log.errorf(e, "unexpected failure on %s", LogSafe.path(uri.getPath()));
         return response(ProblemType.INTERNAL, null, uri, List.of());
     }
 
+    private static Response unavailable(UriInfo uri) {
+        return Response.fromResponse(response(ProblemType.UNAVAILABLE,
+                "A backing store cannot be reached; retry after the time given", uri, List.of()))
+                .header("Retry-After", "5").build();
+    }
+
     public static Response response(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
-                uri == null ? null : uri.getPath(), errors);
+        return response(type, detail, uri == null ? null : uri.getPath(), errors);
+    }
+
+    public static Response response(ProblemType type, String detail, String instance, List<Problem.FieldError> errors) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

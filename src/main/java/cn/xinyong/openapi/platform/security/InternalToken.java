@@ -21,14 +21,17 @@ public class InternalToken {
         this.token = token.filter(t -> !t.isBlank());
     }
 
-    /** Checks an {@code Authorization} header: 401 when absent or not a bearer token, 403 when wrong. */
+    /**
+     * Checks an {@code Authorization} header: 401 (with {@code WWW-Authenticate}) when absent, not a bearer token
+     * or not the ingest token: a wrong credential is not authenticated, it is not a lack of permission.
+     */
     public void authorize(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw new ApiProblem(ProblemType.UNAUTHORIZED, "Send the ingest token as 'Authorization: Bearer <token>'");
         }
         byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
         if (token.isEmpty() || !MessageDigest.isEqual(given, token.get().getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "The ingest token is not valid");
+            throw new ApiProblem(ProblemType.UNAUTHORIZED, "The ingest token is not valid");
         }
     }
 }

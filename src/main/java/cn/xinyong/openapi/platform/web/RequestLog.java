@@ -23,7 +23,9 @@ public class RequestLog {
     @ServerRequestFilter(preMatching = true)
     public void begin(ContainerRequestContext request) {
         String given = request.getHeaderString("X-Request-Id");
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        // A caller's id is kept only when it is sane and holds no personal ID (it is logged and echoed).
+        String id = given != null && SANE.matcher(given).matches()
+                && !cn.xinyong.openapi.platform.problem.LogSafe.containsPersonalId(given) ? given : UUID.randomUUID().toString();
         request.setProperty(ID, id);
         request.setProperty(STARTED, System.nanoTime());
         MDC.put("requestId", id);

@@ -1,0 +1,111 @@
+package cn.xinyong.openapi.platform;
+
+import static cn.xinyong.openapi.support.Fixtures.entity;
+import static cn.xinyong.openapi.support.Fixtures.ingest;
+import static cn.xinyong.openapi.support.Fixtures.newUscc;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.xinyong.openapi.platform.id.ResidentId;
+import cn.xinyong.openapi.support.LogCapture;
+import cn.xinyong.openapi.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every answer of the HTTP layer as the contract says: problem+json errors, caching headers, privacy. */
+@QuarkusTest
+class HttpContractTest {
+
+    private static final String DEPARTMENT = Tokens.bearer(Tokens.partner("dept-http", "unlimited", "measures:check"));
+
+    private static String residentId() {
+        String first17 = String.format("110105%08d%03d", 19700101 + (int) (Math.random() * 200000) % 200000,
+                (int) (Math.random() * 1000)).substring(0, 17);
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    @Test
+    void aMistypedBodyIsAProblemNamingTheField() {
+        given().header("Authorization", DEPARTMENT).contentType("application/json")
+                .body("{\"matter\":\"bidding\",\"subjects\":\"abc\"}").post("/v1/measures/check")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-request")).body("errors[0].field", equalTo("subjects"))
+                .body("errors[0].message", containsString("array"));
+        String resident = Tokens.bearer(Tokens.subject("app-user-http", residentId()));
+        given().header("Authorization", resident).contentType("application/json")
+                .body(Map.of("partnerId", "bank-1", "purpose", "xinyidai", "recordKinds", List.of("penalty"),
+                        "expiresAt", "2027-01-01"))
+                .post("/v1/me/consents").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("expiresAt")).body("errors[0].message", containsString("date-time"));
+        given().header("Authorization", resident).contentType("application/json")
+                .body(Map.of("partnerId", "bank-1", "purpose", "xinyidai", "recordKinds", "penalty",
+                        "expiresAt", "2027-01-01T00:00:00Z"))
+                .post("/v1/me/consents").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("recordKinds"));
+    }
+
+    @Test
+    void oversizeRequestsAndWrongMethodsAreProblemsWithTheirHeaders() {
+        String uscc = newUscc("110101");
+        given().delete("/v1/entities/" + uscc).then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", containsString("GET")).header("Allow", not(containsString("DELETE")));
+        given().get("/v1/entities?q=" + "a".repeat(9000)).then().statusCode(414).contentType("application/problem+json")
+                .body("type", equalTo("/problems/uri-too-long"));
+        given().header("X-Padding", "b".repeat(40_000)).get("/v1/lists").then().statusCode(431)
+                .contentType("application/problem+json").body("type", equalTo("/problems/headers-too-large"));
+        given().header("Authorization", DEPARTMENT).contentType("application/json").body(new byte[5 * 1024 * 1024])
+                .post("/v1/measures/check").then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("/problems/payload-too-large"));
+        given().get("/v1/measures/check/" + uscc + "?matter=bidding").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer")).contentType("application/problem+json");
+    }
+
+    @Test
+    void publicAnswersAreCacheableByProxiesAndPersonalOnesAreNot() {
+        String uscc = newUscc("110101");
+        ingest(entity(uscc, "北京市缓存测试有限公司", 1));
+        var first = given().header("Accept-Encoding", "gzip").get("/v1/entities/" + uscc).then().statusCode(200)
+                .header("Vary", containsString("Accept-Encoding")).header("ETag", startsWith("W/\"")).extract();
+        String etag = first.header("ETag");
+        given().header("If-None-Match", etag).get("/v1/entities/" + uscc).then().statusCode(304);
+        given().header("If-None-Match", etag.substring(2)).get("/v1/entities/" + uscc).then().statusCode(304);
+        given().header("If-None-Match", "\"other\", " + etag).get("/v1/entities/" + uscc).then().statusCode(304);
+        given().header("If-None-Match", "W/\"other\"").get("/v1/entities/" + uscc).then().statusCode(200);
+
+        String resident = Tokens.bearer(Tokens.subject("app-user-cache", residentId()));
+        given().header("Authorization", resident).get("/v1/me/consents").then().statusCode(200)
+                .header("Cache-Control", "no-store");
+        given().header("Authorization", resident).get("/v1/me/accesses").then().statusCode(200)
+                .header("Cache-Control", "no-store");
+
+        given().header("Origin", "https://h5.example.cn").get("/v1/lists").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", notNullValue());
+    }
+
+    @Test
+    void noPersonalIdReachesLogsMetricsOrRequestIdsAndPathsCannotForgeLogLines() {
+        String id = residentId();
+        try (LogCapture logs = LogCapture.start()) {
+            String echoed = given().header("X-Request-Id", "req-" + id).get("/v1/lists").then().statusCode(200)
+                    .extract().header("X-Request-Id");
+            assertNotEquals("req-" + id, echoed, "a request id holding an ID is replaced");
+            given().post("/v1/me/consents/" + id).then().statusCode(405).contentType("application/problem+json");
+            given().urlEncodingEnabled(false).get("/v1/lists/x%0d%0aFAKE%20LOG%20LINE").then().statusCode(not(equalTo(500)));
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertFalse(metrics.contains(id), "no personal ID in a metric label");
+            assertTrue(metrics.contains("uri=\"UNMATCHED\""), "unmatched routes are counted under one label");
+            assertTrue(logs.noneContains(id), "no personal ID in any log line");
+            assertTrue(logs.noneContains("\nFAKE LOG LINE"), "CR/LF in a path is escaped");
+            assertTrue(logs.anyContains("\\u000d\\u000aFAKE LOG LINE"), "the path is logged, escaped");
+        }
+    }
+}
