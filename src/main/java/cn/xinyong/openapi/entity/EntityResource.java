@@ -86,6 +86,8 @@ public class EntityResource {
             content = @Content(schema = @Schema(implementation = DisclosureViews.Page.class)))
     @APIResponse(responseCode = "400", description = "Invalid code, filter, limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity (as for its profile)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> entityDisclosures(
             @Parameter(description = "统一社会信用代码") @PathParam("uscc") String raw,
             @Parameter(description = "licences, penalties or commitments") @PathParam("kind") String kind,
@@ -101,8 +103,12 @@ public class EntityResource {
         DisclosureService.Filter filter = DisclosureService.filter(k, p, null, null, category, from, to, uscc);
         int size = Limits.limit(limit, p.errors());
         p.check();
-        return disclosures.answer(k, filter, size, cursor, uri)
-                .map(page -> Response.ok(page).header("Cache-Control", Caching.publicFor(60)).build());
+        return service.known(uscc).chain(known -> {
+            if (!known) {
+                throw ApiProblem.entityNotFound(uscc);
+            }
+            return disclosures.answer(k, filter, size, cursor, uri);
+        }).map(page -> Response.ok(page).header("Cache-Control", Caching.publicFor(60)).build());
     }
 
     @GET

@@ -41,6 +41,11 @@ public class EntityService {
         this.time = time;
     }
 
+    /** Whether a public entity has the code (its disclosures are answered only then, as its profile is). */
+    public Uni<Boolean> known(String uscc) {
+        return store.subject(uscc).map(doc -> doc.entity().isPresent());
+    }
+
     /** The public profile, or a null item when the entity is unknown or withdrawn. */
     public Uni<ProfileResult> profile(String uscc) {
         LocalDate today = time.today();

@@ -93,4 +93,24 @@ class FeedParserTest {
         assertTrue(reason("{\"dataset\":\"penalty\",\"op\":\"withdraw\",\"id\":\"P-1\",\"version\":4,\"subjectId\":\"" + CODE
                 + "\",\"reason\":\"bored\"}").contains("reason must be one of"));
     }
+
+    @Test
+    void rejectsWrongJsonTypesDuplicateKeysControlCharactersAndBrokenUtf8WithTheLine() {
+        String ok = penalty(",\"severity\":\"general\",\"publicationEnd\":\"2026-09-01\"");
+        assertInstanceOf(FeedParser.Accepted.class, parser.parse(ok, 7));
+        assertTrue(reason(ok.replace("\"version\":3", "\"version\":\"3\"")).contains("version"), "a version sent as a string");
+        assertTrue(reason(ok.replace("\"subjectName\":\"某公司\"", "\"subjectName\":123")).contains("subjectName"));
+        assertTrue(reason(ok.replace("\"op\":\"upsert\",", "\"op\":\"upsert\",\"op\":\"withdraw\",")).contains("op"),
+                "a duplicate key in the envelope");
+        assertTrue(reason(ok.replace("\"authority\":\"市场监管局\"", "\"authority\":\"市场监管局\",\"authority\":\"税务局\""))
+                .contains("authority"), "a duplicate key in the record");
+        assertTrue(reason(ok.replace("某公司", "某\\u0000公司")).contains("subjectName holds a control character"));
+        assertTrue(reason(ok.replace("某公司", "某\\r\\n公司")).contains("subjectName holds a control character"));
+        assertInstanceOf(FeedParser.Accepted.class, parser.parse(ok.replace("\"authority\"",
+                "\"facts\":\"第一行\\n第二行\",\"authority\""), 7), "free text keeps its line breaks");
+        byte[] broken = ok.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        broken[ok.indexOf("某") + 10] = (byte) 0xff;
+        String decoded = new String(broken, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("line is not valid UTF-8", reason(decoded));
+    }
 }

@@ -47,7 +47,34 @@ public final class FeedParser {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // A value of the wrong JSON type is an error, not something to convert: "version":"3", "uscc":123, "x":true.
+        for (var type : com.fasterxml.jackson.databind.type.LogicalType.values()) {
+            var config = strict.coercionConfigFor(type);
+            for (var shape : List.of(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+                    com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                    com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                    com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean)) {
+                if (!natural(type, shape)) {
+                    config.setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+                }
+            }
+        }
+    }
+
+    /** The JSON shapes a type is written in: strings for text, dates and enums; numbers for numbers. */
+    private static boolean natural(com.fasterxml.jackson.databind.type.LogicalType type,
+            com.fasterxml.jackson.databind.cfg.CoercionInputShape shape) {
+        return switch (type) {
+            case Textual, DateTime, Enum, OtherScalar, Untyped, Binary -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.String;
+            case Integer -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer;
+            case Float -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer
+                    || shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float;
+            case Boolean -> shape == com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean;
+            default -> false;
+        };
     }
 
     /** The envelope every line has; {@code data} is read by dataset afterwards. */
@@ -69,6 +96,10 @@ public final class FeedParser {
     public Result parse(String line, int lineNumber) {
         if (line.length() > MAX_LINE_CHARS) {
             return reject(lineNumber, "line is longer than " + MAX_LINE_CHARS + " characters");
+        }
+        if (line.indexOf('\uFFFD') >= 0) {
+            // The readers decode with replacement: a replacement character marks bytes that were not UTF-8.
+            return reject(lineNumber, "line is not valid UTF-8");
         }
         Envelope envelope;
         try {
@@ -106,7 +137,7 @@ public final class FeedParser {
         if (envelope.reason() != null) {
             return reject(lineNumber, "reason belongs to withdrawals only");
         }
-        String tooLong = tooLong(envelope.data());
+        String tooLong = unstorableText(envelope.data());
         if (tooLong != null) {
             return reject(lineNumber, "data: " + tooLong);
         }
@@ -150,30 +181,46 @@ public final class FeedParser {
     }
 
     /**
-     * The first string too long to store, or null. Keywords over {@link #MAX_KEYWORD_CHARS} would be
+     * The first string too long to store, or holding a control character, or null. Keywords over {@link #MAX_KEYWORD_CHARS} would be
      * refused by the index (Lucene's term limit) or silently unsearchable, so they reject the line here,
      * before either store sees it.
      */
-    static String tooLong(JsonNode data) {
+    static String unstorableText(JsonNode data) {
         var fields = data.fields();
         while (fields.hasNext()) {
             var f = fields.next();
             JsonNode v = f.getValue();
             if (v.isObject()) {
-                String inner = tooLong(v);
+                String inner = unstorableText(v);
                 if (inner != null) {
                     return f.getKey() + "." + inner;
                 }
                 continue;
             }
             for (JsonNode item : v.isArray() ? v : List.of(v)) {
-                int max = FREE_TEXT.contains(f.getKey()) ? MAX_TEXT_CHARS : MAX_KEYWORD_CHARS;
+                boolean freeText = FREE_TEXT.contains(f.getKey());
+                int max = freeText ? MAX_TEXT_CHARS : MAX_KEYWORD_CHARS;
                 if (item.isTextual() && item.asText().length() > max) {
                     return f.getKey() + " is longer than " + max + " characters";
+                }
+                if (item.isTextual() && hasControl(item.asText(), freeText)) {
+                    return f.getKey() + " holds a control character" + (freeText ? " (only line breaks and tabs "
+                            + "are allowed in free text)" : " (names, codes and other keywords hold none)");
                 }
             }
         }
         return null;
+    }
+
+    /** NUL, CR, LF and the other C0 controls (and DEL); free text may hold line breaks and tabs. */
+    static boolean hasControl(String s, boolean freeText) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 || c == 0x7f) && !(freeText && (c == '\n' || c == '\r' || c == '\t'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Rejected reject(int line, String reason) {
