@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.consent;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A resident's own consents and the log of who read their records (本人授权与查询记录). */
+@RateLimitGroup(RateLimitGroup.PERSONS)
 @Path("/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "me", description = "For residents (through the app): consents given to partners, and every access to their records")

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.consent;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.security.Caller;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 自然人信用记录: only for a partner holding the person's consent; every call is audited. */
+@RateLimitGroup(RateLimitGroup.PERSONS)
 @Path("/v1/persons")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "persons", description = "Personal credit records (自然人), only with the person's consent; every access audited")

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.disclosure;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.web.Caching;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 双公示: administrative licence and penalty decisions, and credit commitments. */
+@RateLimitGroup(RateLimitGroup.SEARCH)
 @Path("/v1/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "disclosures", description = "双公示: 行政许可 and 行政处罚 decisions, 信用承诺; withdrawn and expired records excluded")

@@ -1,4 +1,5 @@
 package cn.xinyong.openapi.eligibility;
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.security.DecisionSigner;
 
 import cn.xinyong.openapi.platform.id.Uscc;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 信易+: scheme catalogue, explainable signed eligibility decisions, and the keys to verify them. */
+@RateLimitGroup(RateLimitGroup.ELIGIBILITY)
 @Path("/v1/xinyi")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "xinyi", description = "信易+ eligibility: 信易贷, 信易游, 信易行, 信易租, 信易批 …")

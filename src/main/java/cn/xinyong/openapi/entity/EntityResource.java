@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.entity;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.disclosure.DisclosureService;
 import cn.xinyong.openapi.disclosure.DisclosureViews;
 import cn.xinyong.openapi.lists.ListService;
@@ -140,6 +141,7 @@ public class EntityResource {
         });
     }
 
+    @RateLimitGroup(RateLimitGroup.SEARCH)
     @GET
     @Operation(operationId = "searchEntities", summary = "Search entities by name (主体名称检索)",
             description = "Relevance-ranked search over Chinese names: full or partial names; a 统一社会信用代码 typed "

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.feeds;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.paging.CursorCodec;
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
@@ -33,6 +34,7 @@ import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Change feeds and bulk exports for open-data mirrors (开放数据). */
+@RateLimitGroup(RateLimitGroup.EXPORTS)
 @Path("/v1")
 @Tag(name = "open data", description = "Change feeds and full exports for mirrors: upserts and withdrawals in a stable order")
 @PermitAll

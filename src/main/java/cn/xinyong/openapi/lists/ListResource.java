@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.lists;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -48,6 +49,7 @@ public class ListResource {
         return service.catalogue().map(c -> Response.ok(c).header("Cache-Control", Caching.publicFor(300)).build());
     }
 
+    @RateLimitGroup(RateLimitGroup.SEARCH)
     @GET
     @Path("/{list}/entries")
     @Operation(operationId = "listEntries", summary = "Entries of one list (名单条目)",

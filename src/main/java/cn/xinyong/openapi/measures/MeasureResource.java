@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.measures;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.security.Caller;
@@ -158,6 +159,7 @@ public class MeasureResource {
         return Response.ok(out).header("Cache-Control", Caching.publicFor(300)).build();
     }
 
+    @RateLimitGroup(RateLimitGroup.ELIGIBILITY)
     @GET
     @Path("/check/person")
     @RolesAllowed(Caller.PARTNER_ROLE)
@@ -186,6 +188,7 @@ public class MeasureResource {
                 .header("Cache-Control", "no-store").build());
     }
 
+    @RateLimitGroup(RateLimitGroup.ELIGIBILITY)
     @GET
     @Path("/check/{uscc}")
     @RolesAllowed(Caller.PARTNER_ROLE)
@@ -218,6 +221,7 @@ public class MeasureResource {
         }
     }
 
+    @RateLimitGroup(RateLimitGroup.ELIGIBILITY)
     @POST
     @Path("/check")
     @RolesAllowed(Caller.PARTNER_ROLE)
@@ -243,6 +247,7 @@ public class MeasureResource {
                 .header("Cache-Control", "no-store").build());
     }
 
+    @RateLimitGroup(RateLimitGroup.ELIGIBILITY)
     @POST
     @Path("/decisions/{decisionId}/feedback")
     @RolesAllowed(Caller.PARTNER_ROLE)

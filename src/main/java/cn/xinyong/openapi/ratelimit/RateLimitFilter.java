@@ -4,6 +4,9 @@ import cn.xinyong.openapi.platform.problem.ProblemMappers;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.Caller;
 import cn.xinyong.openapi.platform.security.Callers;
+import cn.xinyong.openapi.platform.security.SubjectHasher;
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
+import jakarta.ws.rs.container.ResourceInfo;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,7 +14,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -26,15 +28,19 @@ public class RateLimitFilter {
     private final TokenBucketLimiter limiter;
     private final RateLimitConfig config;
     private final CurrentIdentityAssociation identity;
+    private final SubjectHasher hasher;
+    private final java.util.Map<java.lang.reflect.Method, String> groups = new java.util.concurrent.ConcurrentHashMap<>();
 
-    RateLimitFilter(TokenBucketLimiter limiter, RateLimitConfig config, CurrentIdentityAssociation identity) {
+    RateLimitFilter(TokenBucketLimiter limiter, RateLimitConfig config, CurrentIdentityAssociation identity,
+            SubjectHasher hasher) {
+        this.hasher = hasher;
         this.limiter = limiter;
         this.config = config;
         this.identity = identity;
     }
 
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
+    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource) {
         // The path as routed (normalised), so that // or ../ cannot dodge or mis-bucket the limit.
         String path = "/" + context.getUriInfo().getPath().replaceFirst("^/+", "");
         if (!config.enabled() || path == null || !path.startsWith("/v1/")) {
@@ -46,13 +52,15 @@ public class RateLimitFilter {
             if (caller.kind() == Caller.Kind.ANONYMOUS && config.exemptAddresses().orElse(List.of()).contains(address)) {
                 return Uni.createFrom().nullItem();
             }
-            String group = group(request.method().name(), path);
+            String group = group(resource);
             RateLimitConfig.Bucket bucket = bucket(caller.plan(), group);
             if (bucket == null) {
                 return Uni.createFrom().item(ProblemMappers.response(ProblemType.FORBIDDEN,
                         "Your plan does not include " + group, path, List.of()));
             }
-            String key = "rl:" + group + ":" + caller.clientId();
+            // A resident counts on their own (an app's residents do not share one bucket), by the keyed hash.
+            String key = "rl:" + group + ":" + (caller.kind() == Caller.Kind.SUBJECT && caller.residentId() != null
+                    ? "resident:" + hasher.hash(caller.residentId()) : caller.clientId());
             return limiter.take(key, bucket, group).map(decision -> {
                 context.setProperty(DECISION, decision);
                 if (decision.allowed()) {
@@ -91,25 +99,18 @@ public class RateLimitFilter {
         return groups == null ? null : groups.get(group);
     }
 
-    /** The endpoint group a request counts against. */
-    static String group(String method, String path) {
-        String p = path.toLowerCase(Locale.ROOT);
-        if (p.startsWith("/v1/screening")) {
-            return "screening";
+    /** The endpoint group the matched resource method declares ({@link RateLimitGroup}), once per method. */
+    String group(ResourceInfo resource) {
+        java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return RateLimitGroup.LOOKUPS;
         }
-        if (p.startsWith("/v1/exports/") || p.startsWith("/v1/feeds/")) {
-            return "exports";
-        }
-        if (p.startsWith("/v1/xinyi/") || p.startsWith("/v1/measures/check") || p.startsWith("/v1/measures/decisions/")) {
-            return "eligibility";
-        }
-        if (p.startsWith("/v1/persons/") || p.startsWith("/v1/me/")) {
-            return "persons";
-        }
-        if (p.equals("/v1/entities") || p.startsWith("/v1/disclosures/") || p.startsWith("/v1/statistics/")
-                || (p.startsWith("/v1/lists/") && p.endsWith("/entries"))) {
-            return "search";
-        }
-        return "lookups";
+        return groups.computeIfAbsent(method, m -> {
+            RateLimitGroup declared = m.getAnnotation(RateLimitGroup.class);
+            if (declared == null) {
+                declared = resource.getResourceClass().getAnnotation(RateLimitGroup.class);
+            }
+            return declared == null ? RateLimitGroup.LOOKUPS : declared.value();
+        });
     }
 }

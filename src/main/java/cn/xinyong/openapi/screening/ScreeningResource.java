@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.screening;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 信用核查: check many subjects against the red and black lists at once. */
+@RateLimitGroup(RateLimitGroup.SCREENING)
 @Path("/v1/screening")
 @Tag(name = "screening", description = "信用核查: batch checks of subjects against the red and black lists (联合奖惩)")
 @SecurityRequirement(name = "jwt", scopes = "screening")

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.statistics;
 
+import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Open-data statistics for dashboards: counts of public records by list, authority, region or month. */
+@RateLimitGroup(RateLimitGroup.SEARCH)
 @Path("/v1/statistics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "statistics", description = "开放数据统计: counts of public records for dashboards")

@@ -112,14 +112,40 @@ class RateLimitTest {
         }
     }
 
+    private static String policyOf(String path) {
+        return given().header("X-Forwarded-For", someAddress()).get(path).then().extract().header("RateLimit-Policy");
+    }
+
     @Test
-    void groupsRequestsByEndpoint() {
-        assertEquals("screening", RateLimitFilter.group("POST", "/v1/screening"));
-        assertEquals("search", RateLimitFilter.group("GET", "/v1/entities"));
-        assertEquals("lookups", RateLimitFilter.group("GET", "/v1/entities/91350100M000100Y43"));
-        assertEquals("search", RateLimitFilter.group("GET", "/v1/lists/redList/entries"));
-        assertEquals("exports", RateLimitFilter.group("GET", "/v1/feeds/penalties"));
-        assertEquals("persons", RateLimitFilter.group("GET", "/v1/me/accesses"));
+    void eachRouteCountsAgainstTheGroupItDeclaresTrailingSlashOrNot() {
+        assertTrue(policyOf("/v1/entities?q=恒泰").startsWith("\"search\""));
+        assertTrue(policyOf("/v1/entities/?q=恒泰").startsWith("\"search\""), "a trailing slash is still a search");
+        assertTrue(policyOf("/v1/lists/redList/entries/").startsWith("\"search\""));
+        assertTrue(policyOf("/v1/entities/" + Fixtures.newUscc("110101")).startsWith("\"lookups\""));
+        assertTrue(policyOf("/v1/feeds/penalties").startsWith("\"exports\""));
+        assertTrue(policyOf("/v1/statistics/penalties?by=month").startsWith("\"search\""));
+    }
+
+    @Test
+    void twoResidentsOfOneAppHaveTheirOwnBuckets() {
+        String first = Tokens.bearer(Tokens.subject("app-shared", residentId(), "tiny"));
+        String second = Tokens.bearer(Tokens.subject("app-shared", residentId(), "tiny"));
+        String[] a = new String[3];
+        for (int i = 0; i < 3; i++) {
+            a[i] = given().header("Authorization", first).get("/v1/me/accesses").then().statusCode(200)
+                    .header("RateLimit-Policy", org.hamcrest.Matchers.startsWith("\"persons\"")).extract().header("RateLimit");
+        }
+        String b = given().header("Authorization", second).get("/v1/me/accesses").then().statusCode(200).extract()
+                .header("RateLimit");
+        assertEquals("\"persons\";r=4", a[0].replaceAll(";t=.*", ""));
+        assertEquals("\"persons\";r=2", a[2].replaceAll(";t=.*", ""), "the first resident's bucket goes down");
+        assertEquals("\"persons\";r=4", b.replaceAll(";t=.*", ""), "the second resident of the same app has a bucket of their own");
+    }
+
+    private static String residentId() {
+        String first17 = String.format("110105%08d%03d", 19800101 + (int) (Math.random() * 200000) % 200000,
+                (int) (Math.random() * 1000)).substring(0, 17);
+        return first17 + cn.xinyong.openapi.platform.id.ResidentId.checkCharacter(first17);
     }
 
     @Test

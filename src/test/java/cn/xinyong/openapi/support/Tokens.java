@@ -37,7 +37,12 @@ public final class Tokens {
 
     /** A subject (resident) token naming the person. */
     public static String subject(String appUser, String residentId) {
-        return base(appUser).groups(Set.of("subject")).claim("resident_id", residentId).claim("plan", "unlimited")
+        return subject(appUser, residentId, "unlimited");
+    }
+
+    /** A subject token on a given plan. */
+    public static String subject(String appUser, String residentId, String plan) {
+        return base(appUser).groups(Set.of("subject")).claim("resident_id", residentId).claim("plan", plan)
                 .sign(key("test-private.pem"));
     }
 
