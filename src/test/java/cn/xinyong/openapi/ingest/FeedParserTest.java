@@ -113,4 +113,17 @@ class FeedParserTest {
         String decoded = new String(broken, java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("line is not valid UTF-8", reason(decoded));
     }
+
+    @Test
+    void aRecordIdHoldingAPersonalIdIsRejectedAndNoReasonQuotesAnId() {
+        String first17 = "11010519600101123";
+        String id = first17 + cn.xinyong.openapi.platform.id.ResidentId.checkCharacter(first17);
+        String line = "{\"dataset\":\"personRecord\",\"op\":\"upsert\",\"id\":\"PR-" + id + "\",\"version\":1,\"data\":"
+                + "{\"residentId\":\"" + id + "\",\"kind\":\"penalty\",\"summary\":\"s\",\"authority\":\"a\","
+                + "\"decidedOn\":\"2026-01-01\"}}";
+        String reason = reason(line);
+        assertTrue(reason.contains("must not contain a 居民身份证号码"), reason);
+        String quoted = reason(line.replace("\"dataset\":\"personRecord\"", "\"dataset\":\"" + id + "\""));
+        assertTrue(!quoted.contains(id) && quoted.contains("*****"), "the value is masked in the reason: " + quoted);
+    }
 }

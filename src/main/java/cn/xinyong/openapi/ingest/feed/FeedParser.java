@@ -118,6 +118,10 @@ public final class FeedParser {
         if (envelope.id() == null || !ID.matcher(envelope.id()).matches()) {
             return reject(lineNumber, "id is required: 1-128 characters of letters, digits and . _ : -");
         }
+        if (cn.xinyong.openapi.platform.problem.LogSafe.containsPersonalId(envelope.id())) {
+            // Record ids are stored, fed and returned: one that embeds a person's ID would publish it.
+            return reject(lineNumber, "id must not contain a 居民身份证号码");
+        }
         if (envelope.version() == null || envelope.version() < 1 || envelope.version() > MAX_VERSION) {
             return reject(lineNumber, "version is required and must be a positive integer up to 2^53-1");
         }
