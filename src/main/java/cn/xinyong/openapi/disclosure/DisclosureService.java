@@ -35,7 +35,10 @@ public class DisclosureService {
     private final PublicViews views;
     private final TimeSource time;
 
-    DisclosureService(IndexPager pager, PublicViews views, TimeSource time) {
+    private final cn.xinyong.openapi.platform.web.Links links;
+
+    DisclosureService(IndexPager pager, PublicViews views, TimeSource time, cn.xinyong.openapi.platform.web.Links links) {
+        this.links = links;
         this.pager = pager;
         this.views = views;
         this.time = time;
@@ -95,6 +98,6 @@ public class DisclosureService {
     /** A page as the API answers it, with the link to the next page. */
     public Uni<DisclosureViews.Page> answer(Dataset kind, Filter f, int limit, String cursor, UriInfo uri) {
         return page(kind, f, limit, cursor).map(p -> new DisclosureViews.Page(p.items(), p.total(), p.totalExact(),
-                Links.next(uri, "cursor", p.next())));
+                links.next(uri, "cursor", p.next())));
     }
 }

@@ -43,8 +43,11 @@ public class EntityResource {
     private final ListService lists;
     private final DisclosureService disclosures;
 
+    private final cn.xinyong.openapi.platform.web.Links links;
+
     EntityResource(EntityService service, ListService lists, DisclosureService disclosures,
-            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper, cn.xinyong.openapi.platform.web.Links links) {
+        this.links = links;
         this.profileWriter = mapper.writerFor(EntityViews.Profile.class);
         this.service = service;
         this.lists = lists;
@@ -186,7 +189,7 @@ public class EntityResource {
                 kind, status);
         return service.search(criteria, size, cursor).map(page -> {
             String next = page.nextCursor() == null ? null
-                    : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+                    : links.next(uri, "cursor", page.nextCursor());
             EntityViews.SearchPage body = new EntityViews.SearchPage(page.page().items(), page.page().total(),
                     page.page().totalExact(), next);
             return Response.ok(body).header("Cache-Control", Caching.publicFor(60)).build();

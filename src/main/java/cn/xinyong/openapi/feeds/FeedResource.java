@@ -46,7 +46,10 @@ public class FeedResource {
     private final CursorCodec cursors;
     private final ObjectMapper mapper;
 
-    FeedResource(FeedService service, CursorCodec cursors, ObjectMapper mapper) {
+    private final cn.xinyong.openapi.platform.web.Links links;
+
+    FeedResource(FeedService service, CursorCodec cursors, ObjectMapper mapper, cn.xinyong.openapi.platform.web.Links links) {
+        this.links = links;
         this.service = service;
         this.cursors = cursors;
         this.mapper = mapper;
@@ -79,7 +82,7 @@ public class FeedResource {
         int size = Limits.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, params.errors());
         params.check();
         return service.changes(dataset, since, size).map(c -> {
-            FeedViews.Page page = new FeedViews.Page(c.items(), c.position(), Links.next(uri, "since", c.position()),
+            FeedViews.Page page = new FeedViews.Page(c.items(), c.position(), links.next(uri, "since", c.position()),
                     c.more());
             return Response.ok(page).header("Cache-Control", since == null ? "no-cache" : "public, max-age=5").build();
         });

@@ -37,7 +37,10 @@ public class ListResource {
 
     private final ListService service;
 
-    ListResource(ListService service) {
+    private final cn.xinyong.openapi.platform.web.Links links;
+
+    ListResource(ListService service, cn.xinyong.openapi.platform.web.Links links) {
+        this.links = links;
         this.service = service;
     }
 
@@ -84,7 +87,7 @@ public class ListResource {
         int size = Limits.limit(limit, p.errors());
         p.check();
         return service.entries(list, filter, size, cursor).map(page -> Response.ok(new ListViews.EntryPage(page.items(),
-                page.total(), page.totalExact(), Links.next(uri, "cursor", page.next())))
+                page.total(), page.totalExact(), links.next(uri, "cursor", page.next())))
                 .header("Cache-Control", Caching.publicFor(60)).build());
     }
 }

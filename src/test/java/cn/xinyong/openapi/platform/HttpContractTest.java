@@ -108,4 +108,23 @@ class HttpContractTest {
             assertTrue(logs.anyContains("\\u000d\\u000aFAKE LOG LINE"), "the path is logged, escaped");
         }
     }
+
+    @Test
+    void nextLinksUseTheForwardedSchemeAndHostOfATrustedProxyOnly() {
+        String a = newUscc("110101");
+        String b = newUscc("110101");
+        ingest(entity(a, "北京市链接测试甲有限公司", 1), entity(b, "北京市链接测试乙有限公司", 1),
+                cn.xinyong.openapi.support.Fixtures.listEntry("LE-L-" + a, a, 1, "keyAttention", "2026-01-05", null, null),
+                cn.xinyong.openapi.support.Fixtures.listEntry("LE-L-" + b, b, 1, "keyAttention", "2026-01-06", null, null));
+        // The suite calls from 127.0.0.1, a trusted proxy in this configuration.
+        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "credit.example.cn")
+                .get("/v1/lists/keyAttention/entries?limit=1").then().statusCode(200)
+                .body("next", startsWith("https://credit.example.cn/v1/lists/keyAttention/entries?"));
+        given().header("Forwarded", "for=203.0.113.9;proto=https;host=open.example.cn")
+                .get("/v1/lists/keyAttention/entries?limit=1").then().statusCode(200)
+                .body("next", startsWith("https://open.example.cn/"));
+        given().header("X-Forwarded-Host", "evil.example.cn/<script>")
+                .get("/v1/lists/keyAttention/entries?limit=1").then().statusCode(200)
+                .body("next", not(containsString("evil")));
+    }
 }
