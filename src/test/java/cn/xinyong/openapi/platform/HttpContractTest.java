@@ -127,4 +127,38 @@ class HttpContractTest {
                 .get("/v1/lists/keyAttention/entries?limit=1").then().statusCode(200)
                 .body("next", not(containsString("evil")));
     }
+
+    @Test
+    void aPostgresOutageIsA503WithRetryAfterLoggedOnceAndEndsByItself() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cn.xinyong.openapi.support.LocalInfraResource.ownsPostgres(),
+                "runs against the suite's own PostgreSQL only");
+        String resident = Tokens.bearer(Tokens.subject("app-user-outage", residentId()));
+        given().header("Authorization", resident).get("/v1/me/consents").then().statusCode(200);
+        try (LogCapture logs = LogCapture.start()) {
+            cn.xinyong.openapi.support.LocalInfraResource.stopPostgres();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    given().header("Authorization", resident).get("/v1/me/consents").then().statusCode(503)
+                            .contentType("application/problem+json").header("Retry-After", notNullValue())
+                            .body("type", equalTo("/problems/unavailable"));
+                }
+            } finally {
+                cn.xinyong.openapi.support.LocalInfraResource.startPostgres();
+            }
+            assertTrue(logs.anyContains("PostgreSQL unavailable"), "the outage is logged");
+            assertTrue(logs.count("PostgreSQL unavailable") == 1, "once, not once per request");
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        int status = 0;
+        // Back when consents and readiness (whose JDBC pool drops its broken connections on the way) both answer.
+        while (status != 200 && System.nanoTime() < deadline) {
+            status = given().header("Authorization", resident).get("/v1/me/consents").statusCode() == 200
+                    ? given().get("/q/health/ready").statusCode() : 0;
+            if (status != 200) {
+                Thread.onSpinWait();
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(200, status, "the service is whole again once PostgreSQL is back");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
 }

@@ -54,6 +54,20 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
         run("restart-redis");
     }
 
+    /** True when this run started its own PostgreSQL (so a test may stop and start it). */
+    public static boolean ownsPostgres() {
+        return System.getenv("XINYONG_PG_URL") == null;
+    }
+
+    /** Stops PostgreSQL (an outage); {@link #startPostgres} ends it, with the same data and port. */
+    public static void stopPostgres() {
+        run("stop-postgres");
+    }
+
+    public static void startPostgres() {
+        run("start-postgres");
+    }
+
     private static void run(String command) {
         try {
             Process p = new ProcessBuilder(List.of(ROOT.resolve("bin/infra").toString(), command, DIR.toString()))

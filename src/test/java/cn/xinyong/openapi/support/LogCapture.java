@@ -44,6 +44,13 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** How many captured lines contain the text. */
+    public long count(String text) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.contains(text)).count();
+        }
+    }
+
     /** True when some captured line contains the text. */
     public boolean anyContains(String text) {
         synchronized (lines) {

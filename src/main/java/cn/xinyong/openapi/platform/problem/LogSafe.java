@@ -22,7 +22,7 @@ public final class LogSafe {
         Matcher m = EIGHTEEN.matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, ResidentId.isValid(m.group()) ? "******************" : m.group());
+            m.appendReplacement(out, looksLikeResidentId(m.group()) ? "******************" : m.group());
         }
         m.appendTail(out);
         return escapeControls(out.toString());
@@ -35,11 +35,25 @@ public final class LogSafe {
         }
         Matcher m = EIGHTEEN.matcher(text);
         while (m.find()) {
-            if (ResidentId.isValid(m.group())) {
+            if (looksLikeResidentId(m.group())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Provinces (省级行政区划) a 居民身份证号码 can start with. */
+    private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22", "23",
+            "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54",
+            "61", "62", "63", "64", "65", "71", "81", "82");
+
+    /**
+     * A valid check character, a province and a birth year of 19xx or 20xx: what tells a 居民身份证号码 from the many
+     * all-digit 统一社会信用代码 whose last character happens to fit the ID's check (one in eleven would).
+     */
+    static boolean looksLikeResidentId(String candidate) {
+        return ResidentId.isValid(candidate) && PROVINCES.contains(candidate.substring(0, 2))
+                && (candidate.startsWith("19", 6) || candidate.startsWith("20", 6));
     }
 
     static String escapeControls(String s) {

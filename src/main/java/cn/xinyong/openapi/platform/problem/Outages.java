@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.platform.problem;
 
 import io.quarkus.logging.Log;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,8 +41,19 @@ public final class Outages {
         return false;
     }
 
-    /** Which store a failure came from, by the classes it passed through. */
-    public static String storeOf(Throwable e) {
+    /**
+     * Which store a failure came from: the one whose host:port the failure names (a refused or reset connection
+     * says where it was going), else the one whose client classes it passed through.
+     */
+    public static String storeOf(Throwable e, Map<String, List<String>> endpoints) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (var store : endpoints.entrySet()) {
+                if (store.getValue().stream().anyMatch(message::contains)) {
+                    return store.getKey();
+                }
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String names = t.getClass().getName() + " " + java.util.Arrays.stream(t.getStackTrace()).limit(40)
                     .map(StackTraceElement::getClassName).reduce("", (a, b) -> a + " " + b);
@@ -56,6 +68,16 @@ public final class Outages {
             }
         }
         return "A backing store";
+    }
+
+    /** The host:port pairs in a list of URLs or host:port values (comma-separated). */
+    public static List<String> hostPorts(String urls) {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9.-]+:[0-9]{2,5})").matcher(urls == null ? "" : urls);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     /** Logs the failure of {@code store} if it starts an outage; counts it otherwise. */

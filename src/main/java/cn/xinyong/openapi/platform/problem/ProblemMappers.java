@@ -18,9 +18,18 @@ public class ProblemMappers {
     public static final String CHALLENGE = "Bearer realm=\"xinyong-open-api\"";
 
     private final AllowedMethods allowed;
+    /** The stores' host:port pairs, to tell which one a refused connection was going to. */
+    private final java.util.Map<String, List<String>> endpoints;
 
-    ProblemMappers(AllowedMethods allowed) {
+    ProblemMappers(AllowedMethods allowed,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.reactive.url") String postgres,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.redis.hosts") String redis,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "xinyong.opensearch.hosts") String opensearch) {
         this.allowed = allowed;
+        this.endpoints = new java.util.LinkedHashMap<>();
+        endpoints.put("PostgreSQL", Outages.hostPorts(postgres));
+        endpoints.put("Redis", Outages.hostPorts(redis));
+        endpoints.put("OpenSearch", Outages.hostPorts(opensearch));
     }
 
     @ServerExceptionMapper
@@ -161,7 +170,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (Outages.isUnreachable(e)) {
             // Stores reached without the read model's own guard (PostgreSQL: consents, audit, feedback, positions).
-            Outages.report(Outages.storeOf(e), e.getClass().getSimpleName() + ": " + e.getMessage());
+            Outages.report(Outages.storeOf(e, endpoints), e.getClass().getSimpleName() + ": " + e.getMessage());
             return unavailable(uri);
         }
         Log.errorf(e, "unexpected failure on %s", LogSafe.path(uri.getPath()));
