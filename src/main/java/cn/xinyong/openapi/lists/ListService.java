@@ -123,7 +123,7 @@ public class ListService {
             List<ListEntryView> past = new ArrayList<>();
             for (SubjectDocument.Entry<ListEntryRecord> e : doc.listEntries()) {
                 if (!e.withdrawn()) {
-                    ListEntryView view = PublicViews.listEntry(e.id(), e.record(), today);
+                    ListEntryView view = PublicViews.listEntry(doc, e, today);
                     (view.current() ? current : past).add(view);
                 }
             }

@@ -87,6 +87,20 @@ public class PublicViews {
         return listEntry(doc.path("id").asText(), read(doc, ListEntryRecord.class), today);
     }
 
+    /**
+     * A list entry of a subject's document, with the subject's code and name, which the cached entry leaves to
+     * the document.
+     */
+    public static ListEntryView listEntry(SubjectDocument doc, SubjectDocument.Entry<ListEntryRecord> e, LocalDate today) {
+        ListEntryRecord r = e.record();
+        ListEntryRecord whole = new ListEntryRecord(r.list(), r.subjectId() != null ? r.subjectId() : doc.subjectId(),
+                r.subjectName() != null ? r.subjectName()
+                        : doc.entity().map(cn.xinyong.openapi.readmodel.record.EntityRecord::name).orElse(null),
+                r.reason(), r.authority(), r.authorityCode(), r.legalBasis(), r.listedOn(), r.removeBy(), r.removedOn(),
+                r.disputedSince());
+        return listEntry(e.id(), whole, today);
+    }
+
     /** A list entry from its stored record (the subject document). */
     public static ListEntryView listEntry(String id, ListEntryRecord r, LocalDate today) {
         return new ListEntryView(id, r.list(), ListCatalog.byCode(r.list()).map(ListCatalog.ListDefinition::name)

@@ -6,6 +6,7 @@ import cn.xinyong.openapi.readmodel.record.PersonRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -134,6 +135,14 @@ final class StoredForm {
             } else {
                 summary.remove(NOT_IN_SUMMARY);
                 summary.remove("regionCode");
+                if (dataset == Dataset.LIST_ENTRY) {
+                    // A list entry's name and basis (认定依据) are part of every membership answer; entries are few.
+                    for (String kept : List.of("subjectName", "legalBasis")) {
+                        if (doc.hasNonNull(kept)) {
+                            summary.set(kept, doc.get(kept).deepCopy());
+                        }
+                    }
+                }
             }
             summary.remove("id");
             summary.remove("seq");

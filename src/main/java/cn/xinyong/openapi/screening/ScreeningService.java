@@ -111,7 +111,7 @@ public class ScreeningService {
         for (SubjectDocument.Entry<ListEntryRecord> e : doc.listEntries()) {
             if (!e.withdrawn() && lists.contains(e.record().list())
                     && PublicationRules.listMembershipCurrent(e.record(), today)) {
-                out.add(cn.xinyong.openapi.readmodel.PublicViews.listEntry(e.id(), e.record(), today));
+                out.add(cn.xinyong.openapi.readmodel.PublicViews.listEntry(doc, e, today));
             }
         }
         out.sort(Comparator.comparing(ListEntryView::listedOn).reversed());

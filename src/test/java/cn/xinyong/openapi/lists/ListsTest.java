@@ -52,6 +52,17 @@ class ListsTest {
                 .body("current", hasSize(1)).body("current[0].list", equalTo("seriousDishonesty"))
                 .body("current[0].current", equalTo(true))
                 .body("past", hasSize(1)).body("past[0].list", equalTo("abnormalOperation"));
+        // The membership answer has every field the list's own entries answer has (no nulls for what the list fills).
+        var own = given().get("/v1/entities/" + uscc + "/lists").then().extract().jsonPath();
+        var listed = given().queryParam("subject", uscc).get("/v1/lists/seriousDishonesty/entries").then().statusCode(200)
+                .extract().jsonPath();
+        for (String field : java.util.List.of("subjectId", "subjectName", "legalBasis", "authority", "reason")) {
+            org.junit.jupiter.api.Assertions.assertEquals(listed.getString("items[0]." + field),
+                    own.getString("current[0]." + field), field);
+            if (!field.equals("legalBasis")) {
+                org.junit.jupiter.api.Assertions.assertNotNull(own.getString("current[0]." + field), field);
+            }
+        }
         given().get("/v1/entities/" + newUscc("440106") + "/lists").then().statusCode(404);
         given().get("/v1/entities/123/lists").then().statusCode(400).body("type", equalTo("/problems/invalid-uscc"));
     }
