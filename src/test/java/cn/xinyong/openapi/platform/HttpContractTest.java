@@ -161,4 +161,27 @@ class HttpContractTest {
         org.junit.jupiter.api.Assertions.assertEquals(200, status, "the service is whole again once PostgreSQL is back");
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    @Test
+    void aStalledSearchNodeIsA503WithinTheQueryTimeoutNotAHeldCaller() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("XINYONG_OPENSEARCH_URL") == null,
+                "stalls the suite's own OpenSearch only");
+        given().get("/v1/entities?q=恒泰").then().statusCode(200);
+        cn.xinyong.openapi.support.LocalInfraResource.pauseOpenSearch();
+        long started = System.nanoTime();
+        try {
+            given().get("/v1/entities?q=恒泰停顿").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue());
+        } finally {
+            cn.xinyong.openapi.support.LocalInfraResource.resumeOpenSearch();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 5_000, "answered in " + millis + " ms, not held for the client's timeouts");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            status = given().get("/v1/entities?q=恒泰").statusCode();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(200, status, "searches answer again once the node goes on");
+    }
 }

@@ -68,6 +68,15 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
         run("start-postgres");
     }
 
+    /** Stalls OpenSearch: the process stays, its connections stay open, nothing answers. */
+    public static void pauseOpenSearch() {
+        run("pause-opensearch");
+    }
+
+    public static void resumeOpenSearch() {
+        run("resume-opensearch");
+    }
+
     private static void run(String command) {
         try {
             Process p = new ProcessBuilder(List.of(ROOT.resolve("bin/infra").toString(), command, DIR.toString()))

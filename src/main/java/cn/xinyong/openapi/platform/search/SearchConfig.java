@@ -24,9 +24,16 @@ public interface SearchConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Response timeout for queries and bulk requests. */
+    /** Response timeout of the HTTP client (bulk writes, scrolls, index operations). */
     @WithDefault("10s")
     Duration responseTimeout();
+
+    /**
+     * How long a caller waits for a query (search, count, mget) before a 503 with Retry-After: a stalled node must not
+     * hold callers for the client's own timeouts.
+     */
+    @WithDefault("2s")
+    Duration queryTimeout();
 
     /** Connection pool size per node. */
     @WithDefault("64")

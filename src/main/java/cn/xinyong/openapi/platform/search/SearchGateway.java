@@ -26,9 +26,19 @@ public class SearchGateway {
     private final OpenSearchGenericClient client;
     private final ObjectMapper mapper;
 
-    SearchGateway(OpenSearchGenericClient client, ObjectMapper mapper) {
+    /** How long a caller waits for an answer to a query (not a bulk write, a scroll or an index operation). */
+    private final java.time.Duration queryTimeout;
+
+    SearchGateway(OpenSearchGenericClient client, ObjectMapper mapper, SearchConfig config) {
         this.client = client;
         this.mapper = mapper;
+        this.queryTimeout = config.queryTimeout();
+    }
+
+    /** Queries a caller waits on; bulk writes, scrolls and index administration may take longer. */
+    private static boolean isQuery(String method, String endpoint) {
+        return (endpoint.endsWith("/_search") || endpoint.endsWith("/_count") || endpoint.endsWith("/_mget")
+                || (method.equals("GET") && endpoint.contains("/_doc/"))) && !endpoint.startsWith("/_search/scroll");
     }
 
     /** Runs a search against an alias or index and returns the raw response. */
@@ -111,7 +121,13 @@ public class SearchGateway {
         if (body != null) {
             builder.body(Body.from(body, contentType));
         }
-        return Uni.createFrom().completionStage(() -> client.executeAsync(builder.build()))
+        Uni<Response> call = Uni.createFrom().completionStage(() -> client.executeAsync(builder.build()));
+        if (isQuery(method, endpoint)) {
+            // A stalled node answers 503 within the timeout instead of holding the caller for the client's 10 s+.
+            call = call.ifNoItem().after(queryTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
+                    "no answer within " + queryTimeout.toMillis() + " ms"));
+        }
+        return call
                 .onFailure(e -> !(e instanceof SearchFailure))
                 .transform(e -> new BackendUnavailableException("OpenSearch " + method + " " + endpoint
                         + " failed: " + e.getMessage(), e))
