@@ -101,7 +101,7 @@ public class FeedResource {
     public RestMulti<JsonNode> exportNdjson(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(service.export(dataset), dataset.path() + ".ndjson");
+        return download(dataset, () -> service.export(dataset), dataset.path() + ".ndjson");
     }
 
     @GET
@@ -110,12 +110,14 @@ public class FeedResource {
     @Operation(operationId = "exportDatasetCsv", summary = "Every public record of a dataset as CSV (全量导出)",
             description = "RFC 4180 CSV with a header row, UTF-8, arrays joined with ';'; streamed in constant memory.")
     @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "503", description = "The search index cannot be reached: nothing was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<String> exportCsv(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(csv(dataset), dataset.path() + ".csv");
+        return download(dataset, () -> csv(dataset), dataset.path() + ".csv");
     }
 
     @GET
@@ -129,7 +131,8 @@ public class FeedResource {
     public RestMulti<byte[]> exportNdjsonGzip(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(Gzip.stream(service.export(dataset).map(r -> r.toString() + "\n")), dataset.path() + ".ndjson.gz");
+        return download(dataset, () -> Gzip.stream(service.export(dataset).map(r -> r.toString() + "\n")),
+                dataset.path() + ".ndjson.gz");
     }
 
     @GET
@@ -143,7 +146,7 @@ public class FeedResource {
     public RestMulti<byte[]> exportCsvGzip(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(Gzip.stream(csv(dataset)), dataset.path() + ".csv.gz");
+        return download(dataset, () -> Gzip.stream(csv(dataset)), dataset.path() + ".csv.gz");
     }
 
     private Multi<String> csv(Dataset dataset) {
@@ -151,11 +154,15 @@ public class FeedResource {
                 service.export(dataset).map(r -> Csv.row(dataset.columns(), r)));
     }
 
-    private static <T> RestMulti<T> download(Multi<T> body, String filename) {
-        return RestMulti.fromMultiData(body)
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .header("Cache-Control", "public, max-age=300")
-                .build();
+    /**
+     * The stream, once the dataset's index has answered: a store that is down is a 503 problem before any status or
+     * row is sent. A failure after the first rows ends the chunked body without its last chunk, which every HTTP
+     * client reports as an incomplete transfer (curl exit 18), never as a complete but short file.
+     */
+    private <T> RestMulti<T> download(Dataset dataset, java.util.function.Supplier<Multi<T>> body, String filename) {
+        return RestMulti.fromUniResponse(service.exportable(dataset).replaceWith(Boolean.TRUE), ready -> body.get(),
+                ready -> java.util.Map.of("Content-Disposition", java.util.List.of("attachment; filename=\"" + filename + "\""),
+                        "Cache-Control", java.util.List.of("public, max-age=300")));
     }
 
     private static Dataset dataset(String name) {

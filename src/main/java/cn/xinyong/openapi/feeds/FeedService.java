@@ -77,6 +77,11 @@ public class FeedService {
         });
     }
 
+    /** Completes when an export of the dataset can start (its index answers); fails with a 503 otherwise. */
+    public Uni<Void> exportable(Dataset dataset) {
+        return pager.reachable(dataset);
+    }
+
     /** Every public record of the dataset, as NDJSON-ready views, fetched a page at a time on demand. */
     public Multi<JsonNode> export(Dataset dataset) {
         LocalDate today = time.today();
