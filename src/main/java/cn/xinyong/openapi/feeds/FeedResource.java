@@ -99,7 +99,9 @@ public class FeedResource {
     @APIResponse(responseCode = "404", description = "Unknown dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<JsonNode> exportNdjson(
-            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
+            @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name,
+            @Parameter(description = "Nothing, or .ndjson", schema = @Schema(enumeration = {"", ".ndjson"}))
+            @PathParam("format") String format) {
         Dataset dataset = dataset(name);
         return download(dataset, () -> service.export(dataset), dataset.path() + ".ndjson");
     }
