@@ -187,4 +187,18 @@ class HttpContractTest {
         }
         org.junit.jupiter.api.Assertions.assertEquals(200, status, "searches answer again once the node goes on");
     }
+
+    @Test
+    void answersLeaveOutAbsentFieldsInsteadOfWritingNull() {
+        String uscc = newUscc("110101");
+        ingest(entity(uscc, "北京市空值测试有限公司", 1),
+                cn.xinyong.openapi.support.Fixtures.listEntry("LE-N-" + uscc, uscc, 1, "keyAttention", "2026-01-07", null, null));
+        String entries = given().queryParam("subject", uscc).get("/v1/lists/keyAttention/entries").then().statusCode(200)
+                .extract().asString();
+        assertTrue(entries.contains(uscc) && !entries.contains(":null"), entries);
+        String screening = given().header("Authorization", Tokens.bearer(Tokens.partner("bank-nulls", "unlimited", "screening")))
+                .contentType("application/json").body(Map.of("subjects", List.of(Map.of("uscc", uscc))))
+                .post("/v1/screening").then().statusCode(200).extract().asString();
+        assertTrue(screening.contains(uscc) && !screening.contains(":null"), screening);
+    }
 }
