@@ -2,6 +2,7 @@ package cn.xinyong.openapi.consent;
 
 import cn.xinyong.openapi.support.LogCapture;
 
+import static cn.xinyong.openapi.support.Fixtures.residentId;
 import static cn.xinyong.openapi.support.Fixtures.ingest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,13 +53,6 @@ class PersonalRecordsTest {
         logs.close();
     }
 
-    /** A fresh, valid 居民身份证号码. */
-    private static String residentId() {
-        String first17 = String.format("110105%08d%03d", 19500101 + (int) (Math.random() * 400000) % 300000,
-                (int) (Math.random() * 1000));
-        first17 = first17.substring(0, 17);
-        return first17 + ResidentId.checkCharacter(first17);
-    }
 
     private static String personRecord(String id, String resident, String kind) {
         return """

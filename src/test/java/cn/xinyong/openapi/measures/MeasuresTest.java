@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.measures;
 
+import static cn.xinyong.openapi.support.Fixtures.residentId;
 import static cn.xinyong.openapi.support.Fixtures.commitment;
 import static cn.xinyong.openapi.support.Fixtures.entity;
 import static cn.xinyong.openapi.support.Fixtures.ingest;
@@ -20,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.support.LocalInfraResource;
 import cn.xinyong.openapi.support.LogCapture;
 import cn.xinyong.openapi.support.Tokens;
@@ -62,11 +62,6 @@ class MeasuresTest {
         return d.getString("measures.find { it.code == '" + code + "' }.status");
     }
 
-    private static String residentId() {
-        String first17 = String.format("110105%08d%03d", 19600101 + (int) (Math.random() * 300000) % 300000,
-                (int) (Math.random() * 1000)).substring(0, 17);
-        return first17 + ResidentId.checkCharacter(first17);
-    }
 
     private static String withRepresentative(String entityLine, String residentId) {
         return entityLine.replace("\"legalRepresentative\":\"张伟\",", "\"legalRepresentative\":\"张伟\",\"legalRepresentativeId\":\""

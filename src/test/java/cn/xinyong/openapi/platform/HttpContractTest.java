@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.platform;
 
+import static cn.xinyong.openapi.support.Fixtures.residentId;
 import static cn.xinyong.openapi.support.Fixtures.entity;
 import static cn.xinyong.openapi.support.Fixtures.ingest;
 import static cn.xinyong.openapi.support.Fixtures.newUscc;
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.support.LogCapture;
 import cn.xinyong.openapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,11 +27,6 @@ class HttpContractTest {
 
     private static final String DEPARTMENT = Tokens.bearer(Tokens.partner("dept-http", "unlimited", "measures:check"));
 
-    private static String residentId() {
-        String first17 = String.format("110105%08d%03d", 19700101 + (int) (Math.random() * 200000) % 200000,
-                (int) (Math.random() * 1000)).substring(0, 17);
-        return first17 + ResidentId.checkCharacter(first17);
-    }
 
     @Test
     void aMistypedBodyIsAProblemNamingTheField() {

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.ratelimit;
 
+import static cn.xinyong.openapi.support.Fixtures.residentId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -142,11 +143,6 @@ class RateLimitTest {
         assertEquals("\"persons\";r=4", b.replaceAll(";t=.*", ""), "the second resident of the same app has a bucket of their own");
     }
 
-    private static String residentId() {
-        String first17 = String.format("110105%08d%03d", 19800101 + (int) (Math.random() * 200000) % 200000,
-                (int) (Math.random() * 1000)).substring(0, 17);
-        return first17 + cn.xinyong.openapi.platform.id.ResidentId.checkCharacter(first17);
-    }
 
     @Test
     void trustsForwardedForOnlyFromTrustedProxies() {

@@ -16,6 +16,13 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A fresh, valid 居民身份证号码 (Beijing Chaoyang, born 1950-2000), random enough not to meet another test's. */
+    public static String residentId() {
+        String first17 = String.format("110105%08d%03d", 19500101 + (int) (Math.random() * 500000) % 500000,
+                (int) (Math.random() * 1000)).substring(0, 17);
+        return first17 + cn.xinyong.openapi.platform.id.ResidentId.checkCharacter(first17);
+    }
+
     /** A valid, never-before-used 统一社会信用代码 for an enterprise in the given district. */
     public static String newUscc(String regionCode) {
         String body = String.format("%08d", COUNTER.incrementAndGet() % 100_000_000L);
