@@ -145,7 +145,7 @@ for i, row in enumerate(rows):
         rows[i] = "\t".join(cells)
 open(path, "w", encoding="utf-8").write("\n".join(rows) + "\n")
 PY
-measure "联合奖惩 check following the person" "$SERVICE_PORT" check-person-linked.lua "matter appointment: the representative's own records and the entities they run"
+MATTER=appointment measure "联合奖惩 check following the person" "$SERVICE_PORT" check.lua "matter appointment: the representative's own records and the entities they run"
 measure "联合奖惩 batch (1,000 subjects)" "$SERVICE_PORT" check-batch.lua "1,000 bidders per request, 4 connections" 4
 measure "screening (1,000 subjects)" "$SERVICE_PORT" screening.lua "500 codes + 500 names per request, 4 connections" 4
 measure "change feed paging" "$SERVICE_PORT" feed.lua "500 changes per page"
