@@ -48,8 +48,20 @@ public final class LuaScript {
             }
             requests.add(r);
         }
-        return calls.size() == 1 ? redis.send(requests.get(0)).map(List::of) : redis.batch(requests);
+        if (calls.size() == 1) {
+            return redis.send(requests.get(0)).map(List::of);
+        }
+        // A batch that fails while Redis restarts can be left without an answer by the client (its failure handler
+        // has been seen to throw): bound it, and try once more on a fresh connection. The scripts are
+        // version-guarded, so running a batch twice changes nothing.
+        return Uni.createFrom().deferred(() -> redis.batch(requests)).ifNoItem().after(BATCH_TIMEOUT)
+                .failWith(() -> new java.util.concurrent.TimeoutException("Redis batch of " + requests.size()
+                        + " scripts got no answer within " + BATCH_TIMEOUT.toSeconds() + " s"))
+                .onFailure(java.util.concurrent.TimeoutException.class).retry().atMost(1);
     }
+
+    /** Longest wait for a batch of scripts: far above a healthy batch of 500 (well under a second). */
+    static final java.time.Duration BATCH_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private Uni<String> sha(Redis redis) {
         String known = sha.get();
