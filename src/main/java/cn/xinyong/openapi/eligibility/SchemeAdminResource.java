@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.eligibility;
 
 import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.InternalToken;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,8 +37,18 @@ public class SchemeAdminResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replaceSchemes", summary = "Replace the 信易+ scheme configuration")
-    public List<String> replace(@HeaderParam("Authorization") String authorization, byte[] body) {
+    @Operation(operationId = "replaceSchemes", summary = "Replace the 信易+ scheme configuration",
+            description = "Validated strictly; an invalid configuration is refused with the scheme and rule named, and "
+                    + "the schemes in force stay.")
+    @APIResponse(responseCode = "200", description = "The codes of the schemes now in force",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)))
+    @APIResponse(responseCode = "400", description = "Invalid configuration: nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<String> replace(@HeaderParam("Authorization") String authorization,
+            @RequestBody(required = true, description = "The whole scheme configuration, in the format of the "
+                    + "shipped xinyi/schemes.json (an object with `schemes`)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT))) byte[] body) {
         tokens.authorize(authorization);
         try {
             return List.copyOf(catalog.replace(body).keySet());

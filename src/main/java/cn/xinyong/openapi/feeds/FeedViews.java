@@ -1,8 +1,11 @@
 package cn.xinyong.openapi.feeds;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import cn.xinyong.openapi.readmodel.view.Disclosure;
+import cn.xinyong.openapi.readmodel.view.EntityOpenRecord;
+import cn.xinyong.openapi.readmodel.view.ListEntryView;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Change-feed shapes. */
@@ -18,7 +21,9 @@ public final class FeedViews {
             @Schema(description = "Record id (the USCC for entities)") String id,
             @Schema(description = "Why it left public view: repaired, objectionUpheld, corrected, publicationExpired, "
                     + "revoked, notPublic") String reason,
-            @Schema(description = "The public record, as the export and the query endpoints show it") JsonNode record) {
+            @Schema(description = "The public record of the feed's dataset, as the export and the query endpoints show "
+                    + "it; absent for a withdrawal", type = SchemaType.OBJECT,
+                    anyOf = {EntityOpenRecord.class, ListEntryView.class, Disclosure.class}) Object record) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -57,6 +57,8 @@ public class IngestResource {
                     + "is refused with 413 before anything is applied.")
     @APIResponse(responseCode = "200", description = "What the batch did",
             content = @Content(schema = @Schema(implementation = IngestReport.class)))
+    @APIResponse(responseCode = "400", description = "An empty body: nothing to apply",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is over the limit: nothing was applied",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IngestReport ingest(@HeaderParam("Authorization") String authorization,

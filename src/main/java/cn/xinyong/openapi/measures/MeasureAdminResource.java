@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +61,11 @@ public class MeasureAdminResource {
             content = @Content(schema = @Schema(implementation = InForce.class)))
     @APIResponse(responseCode = "400", description = "Invalid catalogue: nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InForce replace(@HeaderParam("Authorization") String authorization, byte[] body) {
+    public InForce replace(@HeaderParam("Authorization") String authorization,
+            @RequestBody(required = true, description = "The whole catalogue, in the format of the shipped "
+                    + "measures/measures.json (an object with `version`, `matters` and `measures`)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.OBJECT))) byte[] body) {
         token.authorize(authorization);
         try {
             MeasureCatalogue c = catalog.replace(body);

@@ -8,6 +8,7 @@ import cn.xinyong.openapi.readmodel.record.PenaltyRecord;
 import cn.xinyong.openapi.readmodel.record.Vocabulary;
 import cn.xinyong.openapi.readmodel.view.CommitmentView;
 import cn.xinyong.openapi.readmodel.view.Disclosure;
+import cn.xinyong.openapi.readmodel.view.EntityOpenRecord;
 import cn.xinyong.openapi.readmodel.view.LicenceView;
 import cn.xinyong.openapi.readmodel.view.ListEntryView;
 import cn.xinyong.openapi.readmodel.view.PenaltyView;
@@ -111,16 +112,7 @@ public class PublicViews {
 
     /** An entity's registration basics as the feeds and exports show them (the export's columns). */
     public ObjectNode entity(JsonNode doc) {
-        ObjectNode entity = mapper.createObjectNode();
-        for (String column : Dataset.ENTITY.columns()) {
-            if (doc.hasNonNull(column)) {
-                entity.set(column, doc.get(column));
-            }
-        }
-        if (doc.has("creditGradeDetail")) {
-            entity.set("creditGradeDetail", doc.get("creditGradeDetail"));
-        }
-        return entity;
+        return mapper.valueToTree(read(doc, EntityOpenRecord.class));
     }
 
     private <T> T read(JsonNode doc, Class<T> type) {

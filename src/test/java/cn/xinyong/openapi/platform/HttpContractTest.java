@@ -62,6 +62,8 @@ class HttpContractTest {
                 .body("type", equalTo("/problems/payload-too-large"));
         given().get("/v1/measures/check/" + uscc + "?matter=bidding").then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer")).contentType("application/problem+json");
+        given().accept("application/xml").get("/problems").then().statusCode(406)
+                .contentType("application/problem+json");
     }
 
     @Test

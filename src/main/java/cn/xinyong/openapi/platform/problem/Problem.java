@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every error this API returns. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json).")
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json).",
+        requiredProperties = {"type", "title", "status"})
 public record Problem(
         @Schema(description = "Stable URI naming the kind of error", example = "/problems/invalid-uscc") String type,
         @Schema(description = "Short summary of the kind of error") String title,
@@ -18,7 +19,7 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One field's error: {@code field} names a parameter, a JSON pointer or a line number. */
-    @Schema(name = "FieldError")
+    @Schema(name = "FieldError", requiredProperties = {"field", "message"})
     public record FieldError(String field, String message) {
     }
 }

@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Makes every problem {@code type} URI resolvable: what it means and its status. */
@@ -31,6 +34,10 @@ public class ProblemCatalogResource {
     @GET
     @Path("/{slug}")
     @Operation(operationId = "getProblemType", summary = "One problem type")
+    @APIResponse(responseCode = "200", description = "The problem type",
+            content = @Content(schema = @Schema(implementation = ProblemTypeDoc.class)))
+    @APIResponse(responseCode = "404", description = "No such problem type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProblemTypeDoc one(@PathParam("slug") String slug) {
         return Arrays.stream(ProblemType.values()).filter(t -> t.slug().equals(slug)).findFirst()
                 .map(ProblemCatalogResource::doc)
