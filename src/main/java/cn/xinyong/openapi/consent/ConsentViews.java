@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,12 +25,17 @@ public final class ConsentViews {
 
     @Schema(name = "ConsentGrant", description = "What the person allows")
     public record Grant(
-            @Schema(description = "The partner's client id", required = true, example = "bank-001") String partnerId,
+            @Schema(description = "The partner's client id", required = true, example = "bank-001")
+            @NotNull(message = "is required: the partner's client id")
+            @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be a client id (1-100 of A-Z a-z 0-9 . _ : -)")
+            String partnerId,
             @Schema(description = "Purpose code", required = true, enumeration = {"xinyidai", "xinyixing", "xinyiyou",
-                "xinyizu", "xinyipi", "measureCheck"}) String purpose,
+                "xinyizu", "xinyipi", "measureCheck"}) @NotNull(message = "is required") String purpose,
             @Schema(description = "Record kinds the partner may read", required = true,
-                    example = "[\"judgmentDefaulter\",\"penalty\"]") List<String> recordKinds,
-            @Schema(description = "When the consent ends (at most one year ahead)", required = true) Instant expiresAt) {
+                    example = "[\"judgmentDefaulter\",\"penalty\"]")
+            @NotEmpty(message = "must name some record kinds") List<@NotNull(message = "must be a kind") String> recordKinds,
+            @Schema(description = "When the consent ends (at most one year ahead)", required = true)
+            @NotNull(message = "is required") Instant expiresAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,6 +3,7 @@ package cn.xinyong.openapi.consent;
 import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.id.ResidentId;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.web.Params;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.Caller;
@@ -53,13 +54,16 @@ public class MeResource {
     private final cn.xinyong.openapi.platform.TimeSource time;
 
     MeResource(ConsentService consents, AuditTrail audit, SubjectHasher hasher, SecurityIdentity identity,
-            cn.xinyong.openapi.platform.TimeSource time) {
+            cn.xinyong.openapi.platform.TimeSource time, jakarta.validation.Validator validator) {
         this.time = time;
+        this.validator = validator;
         this.consents = consents;
         this.audit = audit;
         this.hasher = hasher;
         this.identity = identity;
     }
+
+    private final jakarta.validation.Validator validator;
 
     private String me() {
         Caller caller = Callers.of(identity, "");
@@ -79,28 +83,25 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> grant(ConsentViews.Grant grant) {
         String subject = me();
-        List<Problem.FieldError> errors = new ArrayList<>();
         if (grant == null) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "A consent body is required");
+            throw ApiProblem.invalidField("body", "a consent body is required");
         }
-        if (grant.partnerId() == null || !grant.partnerId().strip().matches("[A-Za-z0-9._:-]{1,100}")) {
-            errors.add(new Problem.FieldError("partnerId", "is required: the partner's client id"));
+        // One 400 names everything: the record's constraints (its shape), then the vocabularies and the clock.
+        Params p = new Params();
+        p.violations(validator.validate(grant));
+        if (grant.purpose() != null && !ConsentViews.PURPOSES.containsKey(grant.purpose())) {
+            p.error("purpose", "must be one of " + ConsentViews.PURPOSES.keySet());
         }
-        if (grant.purpose() == null || !ConsentViews.PURPOSES.containsKey(grant.purpose())) {
-            errors.add(new Problem.FieldError("purpose", "must be one of " + ConsentViews.PURPOSES.keySet()));
-        }
-        if (grant.recordKinds() == null || grant.recordKinds().isEmpty() || grant.recordKinds().contains(null)
-                || !PersonRecord.KINDS.keySet().containsAll(grant.recordKinds())) {
-            errors.add(new Problem.FieldError("recordKinds", "must name some of " + PersonRecord.KINDS.keySet()));
+        if (grant.recordKinds() != null && !grant.recordKinds().stream().filter(java.util.Objects::nonNull)
+                .allMatch(PersonRecord.KINDS::containsKey)) {
+            p.error("recordKinds", "must name some of " + PersonRecord.KINDS.keySet());
         }
         Instant now = time.now();
-        if (grant.expiresAt() == null || !grant.expiresAt().isAfter(now)
-                || grant.expiresAt().isAfter(now.plus(366, ChronoUnit.DAYS))) {
-            errors.add(new Problem.FieldError("expiresAt", "must be in the future and at most a year ahead"));
+        if (grant.expiresAt() != null
+                && (!grant.expiresAt().isAfter(now) || grant.expiresAt().isAfter(now.plus(366, ChronoUnit.DAYS)))) {
+            p.error("expiresAt", "must be in the future and at most a year ahead");
         }
-        if (!errors.isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The consent is not valid", errors);
-        }
+        p.check();
         return consents.grant(subject, grant).map(c -> Response.created(URI.create("/v1/me/consents/" + c.id))
                 .entity(view(c)).build());
     }

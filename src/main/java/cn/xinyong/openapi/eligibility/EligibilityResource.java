@@ -14,6 +14,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "xinyi", description = "信易+ eligibility: 信易贷, 信易游, 信易行, 信易租, 信易批 …")
 public class EligibilityResource {
 
-    static final int MAX_BATCH = 1000;
     private final SchemeCatalog catalog;
     private final EligibilityService service;
     private final DecisionSigner signer;
@@ -138,10 +139,10 @@ public class EligibilityResource {
             content = @Content(schema = @Schema(implementation = EligibilityViews.Batch.class)))
     @APIResponse(responseCode = "400", description = "Missing or too many subjects",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> decideBatch(@PathParam("scheme") String code, EligibilityViews.BatchRequest request) {
+    public Uni<Response> decideBatch(@PathParam("scheme") String code,
+            @Valid @NotNull(message = "a JSON body is required") EligibilityViews.BatchRequest request) {
         Scheme scheme = scheme(code);
-        cn.xinyong.openapi.platform.web.CodeBatch batch = cn.xinyong.openapi.platform.web.CodeBatch.of(
-                request == null ? null : request.subjects(), MAX_BATCH);
+        cn.xinyong.openapi.platform.web.CodeBatch batch = cn.xinyong.openapi.platform.web.CodeBatch.of(request.subjects());
         return service.decideAll(scheme, batch.valid()).map(decisions -> {
             List<EligibilityViews.BatchItem> items = batch.answers(decisions,
                     (i, subject, d) -> new EligibilityViews.BatchItem(i, subject, d == null ? "notFound" : "decided", d, null),

@@ -3,6 +3,9 @@ package cn.xinyong.openapi.eligibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import cn.xinyong.openapi.platform.web.CodeBatch;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Shapes of the 信易+ API. */
@@ -42,7 +45,10 @@ public final class EligibilityViews {
     }
 
     @Schema(name = "EligibilityBatchRequest")
-    public record BatchRequest(@Schema(description = "Up to 1,000 codes") List<String> subjects) {
+    public record BatchRequest(
+            @Schema(description = "Up to 1,000 codes", required = true)
+            @NotNull(message = "is required") @Size(min = 1, max = CodeBatch.MAX_SUBJECTS)
+            List<@NotNull(message = "must be a code") String> subjects) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -30,7 +30,6 @@ import org.jose4j.jwt.MalformedClaimException;
 @ApplicationScoped
 public class FeedbackService {
 
-    static final Set<String> OUTCOMES = Set.of("applied", "notApplied", "overridden");
     private static final Map<String, String> DIMENSIONS = Map.of(
             "measure", "unnest(string_to_array(measures, ','))",
             "matter", "matter",

@@ -13,6 +13,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "their basis (应查必查), as signed decisions; the measure catalogue; execution feedback (执行反馈)")
 public class MeasureResource {
 
-    static final int MAX_BATCH = 1000;
     static final String SCOPE = "measures:check";
     private static final String DECISION_EXAMPLE = """
             {"decisionId":"5f0c2b9e-3f7a-4c51-9d7e-2a1b4c6d8e90","subject":"91420103MA4K2X1234","subjectName":"武汉市恒泰商贸有限公司",
@@ -237,10 +238,10 @@ public class MeasureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token lacks the measures:check scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> checkBatch(MeasureViews.BatchRequest request) {
+    public Uni<Response> checkBatch(@Valid @NotNull(message = "a JSON body is required") MeasureViews.BatchRequest request) {
         Caller caller = partner();
-        String m = matter(request == null ? null : request.matter());
-        CodeBatch batch = CodeBatch.of(request == null ? null : request.subjects(), MAX_BATCH);
+        String m = matter(request.matter());
+        CodeBatch batch = CodeBatch.of(request.subjects());
         return checks.checkAll(batch.valid(), m, caller.clientId()).map(decisions -> Response.ok(new MeasureViews.Batch(m,
                 batch.answers(decisions, (i, code, d) -> new MeasureViews.BatchItem(i, code, "decided", d, null),
                         (i, given, error) -> new MeasureViews.BatchItem(i, given, "invalid", null, error))))
@@ -269,27 +270,9 @@ public class MeasureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A different report for this decision exists already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> report(@PathParam("decisionId") String decisionId, MeasureViews.FeedbackRequest request) {
+    public Uni<Response> report(@PathParam("decisionId") String decisionId,
+            @Valid @NotNull(message = "a JSON body is required") MeasureViews.FeedbackRequest request) {
         Caller caller = partner();
-        Params p = new Params();
-        if (request == null || request.token() == null || request.token().isBlank()) {
-            p.error("token", "is required: send the decision's token back");
-        }
-        String outcome = request == null ? null : p.oneOf("outcome", request.outcome(), FeedbackService.OUTCOMES);
-        if (request != null && request.outcome() == null) {
-            p.error("outcome", "is required");
-        }
-        if ("notApplied".equals(outcome) && (request.reason() == null || request.reason().isBlank())) {
-            p.error("reason", "is required when the decision was not applied");
-        }
-        if ("overridden".equals(outcome) && (request.approvalReference() == null || request.approvalReference().isBlank())) {
-            p.error("approvalReference", "is required when the decision was overridden");
-        }
-        if (request != null) {
-            p.text("reason", request.reason(), 1000);
-            p.text("approvalReference", request.approvalReference(), 200);
-        }
-        p.check();
         return feedback.report(decisionId, caller.clientId(), request)
                 .map(s -> Response.status(s.created() ? 201 : 200).entity(s.feedback()).build());
     }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import cn.xinyong.openapi.platform.web.CodeBatch;
+import cn.xinyong.openapi.platform.web.Texts;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Shapes of the 联合奖惩 API. */
@@ -64,8 +70,12 @@ public final class MeasureViews {
     }
 
     @Schema(name = "MeasureCheckBatchRequest")
-    public record BatchRequest(@Schema(description = "The matter (事项) code", example = "bidding") String matter,
-            @Schema(description = "Up to 1,000 统一社会信用代码") List<String> subjects) {
+    public record BatchRequest(
+            @Schema(description = "The matter (事项) code", example = "bidding", required = true)
+            @NotBlank(message = "is required: a matter code from GET /v1/measures/matters") String matter,
+            @Schema(description = "Up to 1,000 统一社会信用代码", required = true)
+            @NotNull(message = "is required") @Size(min = 1, max = CodeBatch.MAX_SUBJECTS)
+            List<@NotNull(message = "must be a code") String> subjects) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -79,12 +89,56 @@ public final class MeasureViews {
     }
 
     @Schema(name = "MeasureFeedbackRequest", description = "What the checking system did with a decision (执行反馈)")
+    @FeedbackRequest.Complete
     public record FeedbackRequest(
-            @Schema(description = "The decision's token, as received") String token,
+            @Schema(description = "The decision's token, as received", required = true)
+            @NotBlank(message = "is required: send the decision's token back") String token,
             @Schema(description = "applied, notApplied (give a reason) or overridden (give the approval reference)",
-                    enumeration = {"applied", "notApplied", "overridden"}) String outcome,
-            @Schema(description = "Why it was not applied") String reason,
-            @Schema(description = "The approval that overrode the decision (审批文号)") String approvalReference) {
+                    enumeration = {"applied", "notApplied", "overridden"}, required = true)
+            @NotNull(message = "is required")
+            @Pattern(regexp = "applied|notApplied|overridden", message = "must be one of [applied, notApplied, overridden]")
+            String outcome,
+            @Schema(description = "Why it was not applied; required for notApplied")
+            @Size(max = 1000) @Pattern(regexp = Texts.NO_CONTROL_CHARACTERS, message = Texts.NO_CONTROL_CHARACTERS_MESSAGE)
+            String reason,
+            @Schema(description = "The approval that overrode the decision (审批文号); required for overridden")
+            @Size(max = 200) @Pattern(regexp = Texts.NO_CONTROL_CHARACTERS, message = Texts.NO_CONTROL_CHARACTERS_MESSAGE)
+            String approvalReference) {
+
+        /** notApplied needs its reason, overridden the approval that overrode the decision. */
+        @jakarta.validation.Constraint(validatedBy = CompleteValidator.class)
+        @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        public @interface Complete {
+            String message() default "is incomplete";
+
+            Class<?>[] groups() default {};
+
+            Class<? extends jakarta.validation.Payload>[] payload() default {};
+        }
+
+        /** Names the missing field itself: the problem's error is under {@code reason} or {@code approvalReference}. */
+        public static final class CompleteValidator
+                implements jakarta.validation.ConstraintValidator<Complete, FeedbackRequest> {
+            @Override
+            public boolean isValid(FeedbackRequest r, jakarta.validation.ConstraintValidatorContext ctx) {
+                String missing = "notApplied".equals(r.outcome()) && blank(r.reason()) ? "reason"
+                        : "overridden".equals(r.outcome()) && blank(r.approvalReference()) ? "approvalReference" : null;
+                if (missing == null) {
+                    return true;
+                }
+                ctx.disableDefaultConstraintViolation();
+                ctx.buildConstraintViolationWithTemplate("reason".equals(missing)
+                        ? "is required when the decision was not applied"
+                        : "is required when the decision was overridden")
+                        .addPropertyNode(missing).addConstraintViolation();
+                return false;
+            }
+
+            private static boolean blank(String s) {
+                return s == null || s.isBlank();
+            }
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,6 +3,7 @@ package cn.xinyong.openapi.screening;
 import cn.xinyong.openapi.platform.web.RateLimitGroup;
 import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Violations;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.Caller;
@@ -35,15 +36,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt", scopes = "screening")
 public class ScreeningResource {
 
-    static final int MAX_SUBJECTS = 1000;
     static final String SCOPE = "screening";
     private final ScreeningService service;
+    private final jakarta.validation.Validator validator;
     private final SecurityIdentity identity;
 
     private final cn.xinyong.openapi.platform.TimeSource time;
 
-    ScreeningResource(ScreeningService service, SecurityIdentity identity, cn.xinyong.openapi.platform.TimeSource time) {
+    ScreeningResource(ScreeningService service, SecurityIdentity identity, cn.xinyong.openapi.platform.TimeSource time,
+            jakarta.validation.Validator validator) {
         this.time = time;
+        this.validator = validator;
         this.service = service;
         this.identity = identity;
     }
@@ -68,35 +71,25 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ScreeningViews.Response> screen(ScreeningViews.Request request) {
         Callers.requireScope(Callers.of(identity, ""), SCOPE);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (request == null || request.subjects() == null || request.subjects().isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "subjects is required",
-                    List.of(new Problem.FieldError("subjects", "give 1 to " + MAX_SUBJECTS + " subjects")));
+        if (request == null) {
+            throw ApiProblem.invalidField("body", "a JSON body is required");
         }
-        if (request.subjects().size() > MAX_SUBJECTS) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "Too many subjects: " + request.subjects().size(),
-                    List.of(new Problem.FieldError("subjects", "at most " + MAX_SUBJECTS + " per request")));
-        }
+        // One 400 names everything: the record's constraints (its shape), then the list catalogue.
+        List<Problem.FieldError> errors = new ArrayList<>(Violations.errors(validator.validate(request)));
         Set<String> lists = new LinkedHashSet<>();
         if (request.lists() == null || request.lists().isEmpty()) {
             ListCatalog.LISTS.forEach(l -> lists.add(l.code()));
         } else {
             for (int i = 0; i < request.lists().size(); i++) {
                 String l = request.lists().get(i);
-                if (ListCatalog.byCode(l).isEmpty()) {
+                if (l != null && ListCatalog.byCode(l).isEmpty()) {
                     errors.add(new Problem.FieldError("lists[" + i + "]", "unknown list '" + l + "'"));
                 }
                 lists.add(l);
             }
         }
         double minScore = request.minScore() == null ? 0.6 : request.minScore();
-        if (minScore < 0 || minScore > 1) {
-            errors.add(new Problem.FieldError("minScore", "must be between 0 and 1"));
-        }
         int maxMatches = request.maxMatches() == null ? 3 : request.maxMatches();
-        if (maxMatches < 1 || maxMatches > 10) {
-            errors.add(new Problem.FieldError("maxMatches", "must be between 1 and 10"));
-        }
         if (!errors.isEmpty()) {
             throw new ApiProblem(ProblemType.INVALID_REQUEST, "The screening request is not valid", errors);
         }

@@ -5,6 +5,13 @@ import cn.xinyong.openapi.readmodel.view.ListEntryView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import cn.xinyong.openapi.platform.web.CodeBatch;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response of batch screening (信用核查). */
@@ -16,12 +23,14 @@ public final class ScreeningViews {
     @Schema(name = "ScreeningRequest", description = "Up to 1,000 subjects to check against the lists")
     public record Request(
             @Schema(description = "Subjects, each with a 统一社会信用代码 or a name (and optional region)", required = true)
-            List<Subject> subjects,
+            @NotNull(message = "is required") @Size(min = 1, max = CodeBatch.MAX_SUBJECTS)
+            List<@NotNull(message = "must be an object") Subject> subjects,
             @Schema(description = "List codes to check; all lists when absent", example = "[\"seriousDishonesty\",\"judgmentDefaulter\"]")
-            List<String> lists,
-            @Schema(description = "Lowest name-match score to report, 0-1 (default 0.6)", minimum = "0", maximum = "1")
-            Double minScore,
-            @Schema(description = "Most candidate entities per name subject, 1-10 (default 3)") Integer maxMatches) {
+            List<@NotNull(message = "must be a list code") String> lists,
+            @Schema(description = "Lowest name-match score to report, 0-1 (default 0.6)")
+            @DecimalMin("0") @DecimalMax("1") Double minScore,
+            @Schema(description = "Most candidate entities per name subject, 1-10 (default 3)")
+            @Min(1) @Max(10) Integer maxMatches) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -190,7 +190,7 @@ class PersonalRecordsTest {
         given().header("Authorization", subject).contentType("application/json")
                 .body("{\"partnerId\":\"bank-1\",\"purpose\":\"xinyidai\",\"recordKinds\":[null],\"expiresAt\":\""
                         + Instant.now().plusSeconds(600) + "\"}")
-                .post("/v1/me/consents").then().statusCode(400).body("errors[0].field", equalTo("recordKinds"));
+                .post("/v1/me/consents").then().statusCode(400).body("errors[0].field", equalTo("recordKinds[0]"));
     }
 
     @Test

@@ -123,7 +123,8 @@ class ScreeningTest {
             many.add(byCode(clean));
         }
         given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", many)).post("/v1/screening")
-                .then().statusCode(400).body("detail", containsString("1001"));
+                .then().statusCode(400).body("errors[0].field", equalTo("subjects"))
+                .body("errors[0].message", containsString("between 1 and 1000"));
         given().header("Authorization", BANK).contentType("application/json").body(Map.of("subjects", List.of(byCode(clean)), "lists", List.of("x"),
                 "minScore", 2)).post("/v1/screening").then().statusCode(400).body("errors", hasSize(2));
         given().header("Authorization", BANK).contentType("application/json").body("{\"subjects\": [").post("/v1/screening")

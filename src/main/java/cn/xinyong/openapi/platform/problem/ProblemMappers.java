@@ -64,6 +64,18 @@ public class ProblemMappers {
         return response(ProblemType.INVALID_REQUEST, field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * A request record that breaks its constraints (Bean Validation on the resource's parameters): 400 with one
+     * error per violation, named as a mistyped field is ({@code subjects}, {@code subjects[3].uscc},
+     * {@code limit}), the record's own rules under the property they concern.
+     */
+    @ServerExceptionMapper
+    public Response invalidRequest(jakarta.validation.ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = Violations.errors(e.getConstraintViolations());
+        return response(ProblemType.INVALID_REQUEST, "The request is not valid: "
+                + errors.stream().map(Problem.FieldError::field).distinct().toList(), uri, errors);
+    }
+
     /** {@code subjects[0].uscc} from Jackson's reference path. */
     static String fieldPath(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
         StringBuilder out = new StringBuilder();

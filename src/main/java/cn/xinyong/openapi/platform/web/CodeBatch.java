@@ -1,21 +1,21 @@
 package cn.xinyong.openapi.platform.web;
 
 import cn.xinyong.openapi.platform.id.Uscc;
-import cn.xinyong.openapi.platform.problem.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A batch of 统一社会信用代码 as a request gives it: 1 to {@code max} codes (else 400 for the whole batch);
- * each code normalised, and an invalid one answered on its own while the valid ones go on.
+ * A batch of 统一社会信用代码 as a request gives it, its size already checked by the request record's
+ * constraints (1 to {@link #MAX_SUBJECTS}): each code normalised, and an invalid one answered on its own while
+ * the valid ones go on.
  */
 public record CodeBatch(List<String> raw, List<String> valid, List<Integer> positions, String[] errors) {
 
-    public static CodeBatch of(List<String> raw, int max) {
-        if (raw == null || raw.isEmpty() || raw.size() > max) {
-            throw ApiProblem.invalidField("subjects", "give 1 to " + max + " codes");
-        }
+    /** The most subjects one batch request (screening, eligibility, measure check) may name. */
+    public static final int MAX_SUBJECTS = 1000;
+
+    public static CodeBatch of(List<String> raw) {
         List<String> valid = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         String[] errors = new String[raw.size()];

@@ -80,6 +80,11 @@ public final class Params {
         return v;
     }
 
+    /** Adds the violations of a request record's constraints, so they are named in the same 400 as the rest. */
+    public void violations(java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> violations) {
+        errors.addAll(cn.xinyong.openapi.platform.problem.Violations.errors(violations));
+    }
+
     /** Throws one 400 naming every error collected. */
     public void check() {
         if (!errors.isEmpty()) {
