@@ -5,6 +5,7 @@ import static cn.xinyong.openapi.support.Fixtures.entity;
 import static cn.xinyong.openapi.support.Fixtures.ingest;
 import static cn.xinyong.openapi.support.Fixtures.newUscc;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -46,6 +47,25 @@ class HttpContractTest {
                         "expiresAt", "2027-01-01T00:00:00Z"))
                 .post("/v1/me/consents").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("recordKinds"));
+    }
+
+    @Test
+    void aBodyBreakingTheRequestRecordsConstraintsIsOneProblemNamingEveryField() {
+        given().header("Authorization", Tokens.bearer(Tokens.partner("screening-bv", "unlimited", "screening")))
+                .contentType("application/json")
+                .body("{\"subjects\":[],\"lists\":[null],\"minScore\":1.5,\"maxMatches\":11}").post("/v1/screening")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-request"))
+                .body("errors.field", contains("lists[0]", "maxMatches", "minScore", "subjects"))
+                .body("errors.find { it.field == 'subjects' }.message", containsString("between 1 and 1000"));
+        given().header("Authorization", DEPARTMENT).contentType("application/json")
+                .body("{\"token\":\"x\",\"outcome\":\"notApplied\",\"approvalReference\":\"a\\nb\"}")
+                .post("/v1/measures/decisions/" + java.util.UUID.randomUUID() + "/feedback")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("approvalReference", "reason"));
+        given().header("Authorization", DEPARTMENT).contentType("application/json")
+                .post("/v1/measures/check").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("body"));
     }
 
     @Test
@@ -123,6 +143,33 @@ class HttpContractTest {
         given().header("X-Forwarded-Host", "evil.example.cn/<script>")
                 .get("/v1/lists/keyAttention/entries?limit=1").then().statusCode(200)
                 .body("next", not(containsString("evil")));
+        // The same headers from a peer that is not a trusted proxy (127.0.0.2, loopback too) are ignored.
+        String fromUntrusted = rawGet("127.0.0.2", "/v1/lists/keyAttention/entries?limit=1",
+                "X-Forwarded-Proto: https", "X-Forwarded-Host: credit.example.cn",
+                "Forwarded: for=203.0.113.9;proto=https;host=open.example.cn");
+        assertTrue(fromUntrusted.startsWith("HTTP/1.1 200"), fromUntrusted);
+        assertTrue(fromUntrusted.contains("\"next\":\"http://localhost:" + io.restassured.RestAssured.port + "/v1/lists/"),
+                fromUntrusted);
+        assertFalse(fromUntrusted.contains("example.cn"), fromUntrusted);
+    }
+
+    /** A GET over a plain socket from the given local address: what a peer other than the suite's 127.0.0.1 sees. */
+    private static String rawGet(String localAddress, String path, String... headers) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", io.restassured.RestAssured.port), 5000);
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:"
+                    + io.restassured.RestAssured.port + "\r\nAccept-Encoding: identity\r\nConnection: close\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
