@@ -37,8 +37,8 @@ public final class Csv {
         } else {
             text = value.asText();
         }
-        // A leading =, +, - or @ would make spreadsheets evaluate the cell.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !value.isNumber()) {
+        // A leading =, +, - or @ would make spreadsheets evaluate the cell; a leading TAB or CR can hide one (OWASP).
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !value.isNumber()) {
             text = "'" + text;
         }
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
