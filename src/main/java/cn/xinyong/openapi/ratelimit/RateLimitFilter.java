@@ -58,9 +58,12 @@ public class RateLimitFilter {
                 return Uni.createFrom().item(ProblemMappers.response(ProblemType.FORBIDDEN,
                         "Your plan does not include " + group, path, List.of()));
             }
-            // A resident counts on their own (an app's residents do not share one bucket), by the keyed hash.
+            // A resident counts on their own (an app's residents do not share one bucket), by the keyed hash; an
+            // organisation by its code.
             String key = "rl:" + group + ":" + (caller.kind() == Caller.Kind.SUBJECT && caller.residentId() != null
-                    ? "resident:" + hasher.hash(caller.residentId()) : caller.clientId());
+                    ? "resident:" + hasher.hash(caller.residentId())
+                    : caller.kind() == Caller.Kind.ORGANISATION && caller.organisation() != null
+                            ? "organisation:" + caller.organisation() : caller.clientId());
             return limiter.take(key, bucket, group).map(decision -> {
                 context.setProperty(DECISION, decision);
                 if (decision.allowed()) {

@@ -30,6 +30,21 @@ class SubjectWriter {
             """;
 
     /**
+     * Annotation of the stored version (a dispute marked by this service): written only over the same version
+     * at an older position, so a newer version from the platform is never overwritten and a replay changes
+     * nothing. KEYS[1]; ARGV field, version, position, json. 1 when written, 0 otherwise.
+     */
+    static final String ANNOTATE_SET = """
+            local current = redis.call('HGET', KEYS[1], ARGV[1])
+            if current then
+              local v, p = string.match(current, '^(%d+)|(%d+)|')
+              if tonumber(v) ~= tonumber(ARGV[2]) or tonumber(p) >= tonumber(ARGV[3]) then return 0 end
+            end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[3] .. '|' .. ARGV[4])
+            return 1
+            """;
+
+    /**
      * Rebuild: the index's entry wins unless the cached one was written after the rebuild began (its
      * position is above ARGV[5]). KEYS[1]; ARGV field, version, position, json, floor position.
      */
@@ -71,6 +86,7 @@ class SubjectWriter {
     private final ReadModelKeys keys;
     private final LuaScript versionedSet = new LuaScript(VERSIONED_SET);
     private final LuaScript rebuildSet = new LuaScript(REBUILD_SET);
+    private final LuaScript annotateSet = new LuaScript(ANNOTATE_SET);
     private final LuaScript removeAbsent = new LuaScript(REMOVE_ABSENT);
 
     SubjectWriter(Redis redis, ReadModelKeys keys) {
@@ -81,6 +97,11 @@ class SubjectWriter {
     /** Applies the entries in order; the list says, per entry, whether it was newer and so applied. */
     Uni<List<Boolean>> apply(List<StoredForm.Entry> entries) {
         return call(versionedSet, entries, null);
+    }
+
+    /** Writes annotated copies of the stored versions (same version, a later position). */
+    Uni<List<Boolean>> annotate(List<StoredForm.Entry> entries) {
+        return call(annotateSet, entries, null);
     }
 
     /** Writes entries read from the index during a rebuild that began at position {@code floor}. */

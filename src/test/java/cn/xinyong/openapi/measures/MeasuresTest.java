@@ -73,10 +73,7 @@ class MeasuresTest {
     }
 
     private static String personRecord(String id, String resident, String kind) {
-        return """
-                {"dataset":"personRecord","op":"upsert","id":"%s","version":1,"data":{"residentId":"%s","kind":"%s",\
-                "summary":"测试记录","authority":"北京市东城区人民法院","decidedOn":"%s"}}""".formatted(id, resident, kind,
-                TODAY.minusMonths(2));
+        return cn.xinyong.openapi.support.Fixtures.personRecord(id, resident, kind, TODAY.minusMonths(2));
     }
 
     @Test

@@ -52,6 +52,14 @@ public final class Fixtures {
                         severity);
     }
 
+    /** A person's own record (never public), decided on the given day. */
+    public static String personRecord(String id, String residentId, String kind, java.time.LocalDate decidedOn) {
+        return """
+                {"dataset":"personRecord","op":"upsert","id":"%s","version":1,"data":{"residentId":"%s","kind":"%s",\
+                "summary":"测试记录","authority":"北京市东城区人民法院","decidedOn":"%s"}}""".formatted(id, residentId, kind,
+                decidedOn);
+    }
+
     public static String licence(String id, String uscc, long version) {
         return """
                 {"dataset":"licence","op":"upsert","id":"%s","version":%d,"data":{"subjectId":"%s","subjectName":"测试",\

@@ -40,6 +40,12 @@ public final class Tokens {
         return subject(appUser, residentId, "unlimited");
     }
 
+    /** An organisation's own token, naming its 统一社会信用代码 (claim org_uscc). */
+    public static String organisation(String uscc) {
+        return base("org-user-" + uscc).groups(Set.of("organisation")).claim("client_id", "org-portal")
+                .claim("org_uscc", uscc).claim("plan", "unlimited").sign(key("test-private.pem"));
+    }
+
     /** A subject token on a given plan. */
     public static String subject(String appUser, String residentId, String plan) {
         return base(appUser).groups(Set.of("subject")).claim("resident_id", residentId).claim("plan", plan)

@@ -17,13 +17,15 @@ public final class Callers {
     public static final String CLIENT_CLAIM = "client_id";
     /** Claim of a subject token holding the resident's 居民身份证号码 (hashed before any use). */
     public static final String RESIDENT_CLAIM = "resident_id";
+    /** Claim of an organisation token holding the organisation's own 统一社会信用代码. */
+    public static final String ORGANISATION_CLAIM = "org_uscc";
 
     private Callers() {
     }
 
     public static Caller of(SecurityIdentity identity, String address) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return new Caller(Caller.Kind.ANONYMOUS, "anonymous:" + address, "anonymous", Set.of(), null);
+            return new Caller(Caller.Kind.ANONYMOUS, "anonymous:" + address, "anonymous", Set.of(), null, null);
         }
         Set<String> scopes = jwt.containsClaim("scope")
                 ? Arrays.stream(String.valueOf((Object) jwt.getClaim("scope")).split(" ")).filter(s -> !s.isBlank())
@@ -33,9 +35,15 @@ public final class Callers {
         String plan = jwt.containsClaim(PLAN_CLAIM) ? String.valueOf((Object) jwt.getClaim(PLAN_CLAIM)) : "standard";
         if (identity.hasRole(Caller.SUBJECT_ROLE)) {
             String resident = jwt.containsClaim(RESIDENT_CLAIM) ? String.valueOf((Object) jwt.getClaim(RESIDENT_CLAIM)) : null;
-            return new Caller(Caller.Kind.SUBJECT, client, plan, scopes, resident);
+            return new Caller(Caller.Kind.SUBJECT, client, plan, scopes, resident, null);
         }
-        return new Caller(Caller.Kind.PARTNER, client, plan, scopes, null);
+        if (identity.hasRole(Caller.ORGANISATION_ROLE)) {
+            String uscc = jwt.containsClaim(ORGANISATION_CLAIM)
+                    ? cn.xinyong.openapi.platform.id.Uscc.normalise(String.valueOf((Object) jwt.getClaim(ORGANISATION_CLAIM)))
+                    : null;
+            return new Caller(Caller.Kind.ORGANISATION, client, plan, scopes, null, uscc);
+        }
+        return new Caller(Caller.Kind.PARTNER, client, plan, scopes, null, null);
     }
 
     /** 403 unless the caller's token carries the scope. */

@@ -1,0 +1,239 @@
+package cn.xinyong.openapi.rights;
+
+import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.problem.ApiProblem;
+import cn.xinyong.openapi.platform.problem.Problem;
+import cn.xinyong.openapi.platform.problem.ProblemType;
+import cn.xinyong.openapi.readmodel.Dataset;
+import cn.xinyong.openapi.readmodel.Disputes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Objections (异议): a subject objects to one of its own records; the platform decides each step. While an
+ * objection is accepted or being verified, the record is marked disputed (its punishments suspended); a
+ * dismissed objection lifts the mark; an upheld one is followed by the platform's correction or withdrawal
+ * through the feed.
+ */
+@ApplicationScoped
+public class ObjectionService {
+
+    static final String KIND = "objection";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** Who applies: an organisation by its 统一社会信用代码, a resident by the keyed hash of their ID. */
+    public record Applicant(String kind, String id) {
+        public static Applicant organisation(String uscc) {
+            return new Applicant("organisation", uscc);
+        }
+
+        public static Applicant resident(String hash) {
+            return new Applicant("resident", hash);
+        }
+
+        boolean resident() {
+            return "resident".equals(kind);
+        }
+    }
+
+    private final Disputes disputes;
+    private final TimeSource time;
+    private final ObjectMapper mapper;
+
+    ObjectionService(Disputes disputes, TimeSource time, ObjectMapper mapper) {
+        this.disputes = disputes;
+        this.time = time;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Files an objection: 404 for a record the read model does not publish, 403 for someone else's (saying
+     * nothing about it), 409 while an objection of the caller's to it is open.
+     */
+    public Uni<RightsViews.Application> object(Applicant applicant, RightsViews.ObjectionRequest request) {
+        Dataset dataset = Dataset.byFeedName(request.dataset()).orElseThrow();
+        if (applicant.resident() != (dataset == Dataset.PERSON_RECORD)) {
+            throw ApiProblem.invalidField("dataset", applicant.resident()
+                    ? "a resident objects to their own personal records (personRecord)"
+                    : "an organisation objects to its public records (licence, penalty, commitment, listEntry)");
+        }
+        String recordId = request.recordId().strip();
+        return disputes.locate(dataset, recordId).emitOn(callersContext()).flatMap(found -> {
+            if (found.isEmpty() || found.get().withdrawn()) {
+                throw new ApiProblem(ProblemType.NOT_FOUND, "No " + dataset.feedName() + " record " + recordId
+                        + " is published");
+            }
+            if (!applicant.id().equals(found.get().subjectId())) {
+                throw new ApiProblem(ProblemType.FORBIDDEN, "You may object only to your own records");
+            }
+            return Panache.withTransaction(() -> RightsApplication.<RightsApplication>find(
+                    "applicant = ?1 and dataset = ?2 and recordId = ?3 and kind = ?4 and status in ?5",
+                    applicant.id(), dataset.feedName(), recordId, KIND,
+                    List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED, ApplicationStatus.VERIFYING))
+                    .firstResult().flatMap(open -> {
+                        if (open != null) {
+                            throw new ApiProblem(ProblemType.CONFLICT, "Your objection " + open.number
+                                    + " to this record is still open (" + open.status + ")");
+                        }
+                        return nextSeq();
+                    }).flatMap(seq -> {
+                        Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
+                        RightsApplication a = new RightsApplication();
+                        a.seq = seq;
+                        a.number = "YY-" + DAY.format(now.atZone(CHINA)) + "-" + String.format("%06d", seq);
+                        a.kind = KIND;
+                        a.applicantKind = applicant.kind();
+                        a.applicant = applicant.id();
+                        a.dataset = dataset.feedName();
+                        a.recordId = recordId;
+                        a.reason = request.reason().strip();
+                        a.evidence = json(request.evidence() == null ? List.of() : request.evidence());
+                        a.status = ApplicationStatus.SUBMITTED;
+                        a.submittedAt = now;
+                        a.updatedAt = now;
+                        StatusChange first = step(a.number, ApplicationStatus.SUBMITTED, now, null);
+                        return a.<RightsApplication>persist().call(first::persist)
+                                .map(saved -> view(saved, List.of(first)));
+                    }));
+        });
+    }
+
+    /** The applicant's own applications, newest first, each with its history. */
+    public Uni<List<RightsViews.Application>> mine(Applicant applicant) {
+        return Panache.withSession(() -> RightsApplication.<RightsApplication>find(
+                "applicant = ?1 and applicantKind = ?2 order by seq desc", applicant.id(), applicant.kind()).list()
+                .flatMap(this::withHistory));
+    }
+
+    /** One of the applicant's applications; 404 when there is none of theirs with this number. */
+    public Uni<RightsViews.Application> one(Applicant applicant, String number) {
+        return Panache.withSession(() -> RightsApplication.<RightsApplication>findById(number).flatMap(a -> {
+            if (a == null || !a.applicant.equals(applicant.id()) || !a.applicantKind.equals(applicant.kind())) {
+                throw new ApiProblem(ProblemType.NOT_FOUND, "You have no application " + number);
+            }
+            return withHistory(List.of(a)).map(list -> list.get(0));
+        }));
+    }
+
+    /** Applications after submission position {@code afterSeq}, oldest first; one more than asked tells of more. */
+    public Uni<List<Map.Entry<Long, RightsViews.Application>>> since(long afterSeq, int limit) {
+        return Panache.withSession(() -> RightsApplication.<RightsApplication>find("seq > ?1 order by seq", afterSeq)
+                .page(0, limit + 1).list().flatMap(apps -> withHistory(apps).map(views -> {
+                    List<Map.Entry<Long, RightsViews.Application>> out = new ArrayList<>();
+                    for (int i = 0; i < apps.size(); i++) {
+                        out.add(Map.entry(apps.get(i).seq, views.get(i)));
+                    }
+                    return out;
+                })));
+    }
+
+    /**
+     * The platform's step: refused out of order (409 naming the status and the steps it allows); the same
+     * status again changes nothing and only repeats the marking (a retry after a failure). Accepting marks the
+     * record disputed from today; dismissing lifts the mark.
+     */
+    public Uni<RightsViews.Application> decide(String number, RightsViews.StatusChangeRequest change) {
+        java.util.concurrent.Executor back = callersContext();
+        Uni<RightsApplication> saved = Panache.withTransaction(() -> RightsApplication.<RightsApplication>findById(number)
+                .flatMap(a -> {
+                    if (a == null) {
+                        throw new ApiProblem(ProblemType.NOT_FOUND, "No application " + number);
+                    }
+                    if (a.status.equals(change.status())) {
+                        return Uni.createFrom().item(a);
+                    }
+                    if (!ApplicationStatus.allowed(a.status, change.status())) {
+                        throw new ApiProblem(ProblemType.CONFLICT, "Application " + number + " is " + a.status
+                                + "; it can become " + (ApplicationStatus.next(a.status).isEmpty() ? "nothing else"
+                                        : new java.util.TreeSet<>(ApplicationStatus.next(a.status))),
+                                List.of(new Problem.FieldError("status", "cannot follow " + a.status)));
+                    }
+                    Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
+                    a.status = change.status();
+                    a.updatedAt = now;
+                    return step(number, change.status(), now,
+                            change.note() == null || change.note().isBlank() ? null : change.note().strip())
+                            .persist().replaceWith(a);
+                }));
+        return saved.flatMap(a -> {
+            Dataset dataset = Dataset.byFeedName(a.dataset).orElseThrow();
+            Uni<Boolean> marked = ApplicationStatus.underReview(a.status) ? disputes.mark(dataset, a.recordId, time.today())
+                    : ApplicationStatus.DISMISSED.equals(a.status) ? disputes.clear(dataset, a.recordId)
+                    : Uni.createFrom().item(false);
+            return marked.emitOn(back)
+                    .flatMap(x -> Panache.withSession(() -> withHistory(List.of(a))).map(list -> list.get(0)));
+        });
+    }
+
+    /**
+     * Runs what follows a read-model call back on the caller's Vert.x context: the search client answers on its
+     * own threads, and Hibernate Reactive works only on the context it was called from.
+     */
+    private static java.util.concurrent.Executor callersContext() {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return context == null ? Runnable::run : command -> context.runOnContext(v -> command.run());
+    }
+
+    private Uni<Long> nextSeq() {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('rights_application_seq')", Long.class)
+                .getSingleResult());
+    }
+
+    private Uni<List<RightsViews.Application>> withHistory(List<RightsApplication> apps) {
+        if (apps.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> numbers = apps.stream().map(a -> a.number).toList();
+        return StatusChange.<StatusChange>find("number in ?1 order by id", numbers).list().map(changes -> {
+            Map<String, List<StatusChange>> byNumber = new LinkedHashMap<>();
+            for (StatusChange c : changes) {
+                byNumber.computeIfAbsent(c.number, k -> new ArrayList<>()).add(c);
+            }
+            return apps.stream().map(a -> view(a, byNumber.getOrDefault(a.number, List.of()))).toList();
+        });
+    }
+
+    private RightsViews.Application view(RightsApplication a, List<StatusChange> history) {
+        return new RightsViews.Application(a.number, a.kind, a.applicantKind.equals("organisation") ? a.applicant : null,
+                a.dataset, a.recordId, a.status, a.reason, evidence(a.evidence), a.submittedAt, a.updatedAt,
+                history.stream().map(c -> new RightsViews.Step(c.status, c.at, c.note)).toList());
+    }
+
+    private static StatusChange step(String number, String status, Instant at, String note) {
+        StatusChange c = new StatusChange();
+        c.number = number;
+        c.status = status;
+        c.at = at;
+        c.note = note;
+        return c;
+    }
+
+    private String json(List<String> values) {
+        try {
+            return mapper.writeValueAsString(values.stream().map(String::strip).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> evidence(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
