@@ -1,12 +1,7 @@
 package cn.xinyong.openapi.rights;
 
-import cn.xinyong.openapi.platform.id.ResidentId;
-import cn.xinyong.openapi.platform.id.Uscc;
-import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
-import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.Caller;
-import cn.xinyong.openapi.platform.security.Callers;
 import cn.xinyong.openapi.platform.security.SubjectHasher;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -43,12 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Caller.ORGANISATION_ROLE, Caller.SUBJECT_ROLE})
 public class ObjectionResource {
 
-    private final ObjectionService objections;
+    private final ApplicationService applications;
     private final SecurityIdentity identity;
     private final SubjectHasher hasher;
 
-    ObjectionResource(ObjectionService objections, SecurityIdentity identity, SubjectHasher hasher) {
-        this.objections = objections;
+    ObjectionResource(ApplicationService applications, SecurityIdentity identity, SubjectHasher hasher) {
+        this.applications = applications;
         this.identity = identity;
         this.hasher = hasher;
     }
@@ -70,7 +65,9 @@ public class ObjectionResource {
     @APIResponse(responseCode = "409", description = "An objection of the caller's to this record is still open",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> file(@Valid @NotNull(message = "a JSON body is required") RightsViews.ObjectionRequest request) {
-        return objections.object(applicant(), request).map(a -> Response.created(URI.create("/v1/objections/" + a.number()))
+        return applications.file(ApplicationService.OBJECTION, applicant(),
+                cn.xinyong.openapi.readmodel.Dataset.byFeedName(request.dataset()).orElseThrow(), request.recordId(),
+                request.reason(), request.evidence()).map(a -> Response.created(URI.create("/v1/objections/" + a.number()))
                 .entity(a).header("Cache-Control", "no-store").build());
     }
 
@@ -79,7 +76,7 @@ public class ObjectionResource {
     @APIResponse(responseCode = "200", description = "Applications",
             content = @Content(schema = @Schema(implementation = RightsViews.Application.class, type = SchemaType.ARRAY)))
     public Uni<List<RightsViews.Application>> mine() {
-        return objections.mine(applicant());
+        return applications.mine(ApplicationService.OBJECTION, applicant());
     }
 
     @GET
@@ -90,21 +87,10 @@ public class ObjectionResource {
     @APIResponse(responseCode = "404", description = "You have no application with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RightsViews.Application> one(@PathParam("number") String number) {
-        return objections.one(applicant(), number);
+        return applications.one(ApplicationService.OBJECTION, applicant(), number);
     }
 
-    /** The organisation the token names, or the resident (by the keyed hash of their ID); 403 otherwise. */
-    private ObjectionService.Applicant applicant() {
-        Caller caller = Callers.of(identity, "");
-        if (caller.kind() == Caller.Kind.ORGANISATION) {
-            if (caller.organisation() == null || Uscc.problem(caller.organisation()).isPresent()) {
-                throw new ApiProblem(ProblemType.FORBIDDEN, "The token does not name an organisation (org_uscc)");
-            }
-            return ObjectionService.Applicant.organisation(caller.organisation());
-        }
-        if (caller.residentId() == null || !ResidentId.isValid(caller.residentId())) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "The token does not name a resident");
-        }
-        return ObjectionService.Applicant.resident(hasher.hash(caller.residentId()));
+    private ApplicationService.Applicant applicant() {
+        return Applicants.of(identity, hasher);
     }
 }

@@ -36,12 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "ingestToken")
 public class RightsAdminResource {
 
-    private final ObjectionService objections;
+    private final ApplicationService applications;
     private final InternalToken token;
     private final CursorCodec cursors;
 
-    RightsAdminResource(ObjectionService objections, InternalToken token, CursorCodec cursors) {
-        this.objections = objections;
+    RightsAdminResource(ApplicationService applications, InternalToken token, CursorCodec cursors) {
+        this.applications = applications;
         this.token = token;
         this.cursors = cursors;
     }
@@ -64,7 +64,7 @@ public class RightsAdminResource {
         Params p = new Params();
         int size = Limits.limit(limit, 100, 1000, p.errors());
         p.check();
-        return objections.since(after, size).map(rows -> {
+        return applications.since(after, size).map(rows -> {
             List<Map.Entry<Long, RightsViews.Application>> page = rows.subList(0, Math.min(size, rows.size()));
             long last = page.isEmpty() ? after : page.get(page.size() - 1).getKey();
             return new RightsViews.Page(page.stream().map(Map.Entry::getValue).toList(),
@@ -91,6 +91,6 @@ public class RightsAdminResource {
             @PathParam("number") String number,
             @Valid @NotNull(message = "a JSON body is required") RightsViews.StatusChangeRequest change) {
         token.authorize(authorization);
-        return objections.decide(number, change);
+        return applications.decide(number, change);
     }
 }

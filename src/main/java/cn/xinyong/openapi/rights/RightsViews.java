@@ -37,6 +37,27 @@ public final class RightsViews {
                     @Pattern(regexp = Texts.NO_CONTROL_CHARACTERS, message = Texts.NO_CONTROL_CHARACTERS_MESSAGE) String> evidence) {
     }
 
+    @Schema(name = "RepairRequest", description = "An application to repair (信用修复) one of the organisation's records")
+    public record RepairRequest(
+            @Schema(description = "penalty or listEntry", required = true, enumeration = {"penalty", "listEntry"})
+            @NotNull(message = "is required") @Pattern(regexp = "penalty|listEntry", message = "must be one of [penalty, listEntry]")
+            String dataset,
+            @Schema(description = "The record's id", required = true)
+            @NotBlank(message = "is required") @Size(max = 128) String recordId,
+            @Schema(description = "The text of the 信用修复型 commitment (信用修复承诺书)", required = true)
+            @NotBlank(message = "is required: a credit-repair commitment") @Size(max = 2000)
+            @Pattern(regexp = Texts.NO_CONTROL_CHARACTERS, message = Texts.NO_CONTROL_CHARACTERS_MESSAGE) String commitment,
+            @Schema(description = "References to the proof of correction and, where needed, the training certificate; "
+                    + "at most 20")
+            @Size(max = 20) List<@NotBlank(message = "must not be blank") @Size(max = 200)
+                    @Pattern(regexp = Texts.NO_CONTROL_CHARACTERS, message = Texts.NO_CONTROL_CHARACTERS_MESSAGE) String> evidence) {
+    }
+
+    @Schema(name = "RepairOptions", description = "The organisation's negative records and when each may be repaired")
+    public record RepairOptions(String subject, @Schema(description = "The day the periods are counted on") java.time.LocalDate asOf,
+            List<RepairRules.Repairability> records) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ApplicationStep", description = "One step of an application's history")
     public record Step(

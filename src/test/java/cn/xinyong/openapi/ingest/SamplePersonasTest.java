@@ -156,6 +156,10 @@ class SamplePersonasTest {
                 .setExpectedAudience("xinyong-open-api").build().processToClaims(run(keys, "bin/token", "resident"));
         assertEquals(RESIDENT_DEFAULTER.code(), resident.getClaimValueAsString("resident_id"));
         assertEquals(List.of("subject"), resident.getStringListClaimValue("groups"));
+        JwtClaims company = new JwtConsumerBuilder().setVerificationKey(key).setExpectedIssuer("https://local.xinyong")
+                .setExpectedAudience("xinyong-open-api").build().processToClaims(run(keys, "bin/token", "company"));
+        assertEquals(JUDGMENT_DEFAULTER.code(), company.getClaimValueAsString("org_uscc"));
+        assertEquals(List.of("organisation"), company.getStringListClaimValue("groups"));
         assertTrue(run(keys, "bin/token", "--help").contains("resident_id"));
     }
 

@@ -172,7 +172,7 @@ public final class SamplePersonas {
         return new PenaltyRecord(p.code(), p.name(), "武市监罚〔" + decided.getYear() + "〕1号", "销售不合格产品",
                 "经查，当事人存在销售不合格产品的行为。", "《中华人民共和国产品质量法》", List.of("fine"), "罚款5万元",
                 new BigDecimal("5.00"), null, decided, decided.plusYears(3), SAMR, SAMR_CODE, severity, "武汉市政务服务和大数据管理局",
-                decided.plusDays(3), null);
+                decided.plusDays(3), null, null);
     }
 
     private static String upsert(String dataset, String id, FeedRecord record) {

@@ -283,7 +283,7 @@ public final class SyntheticFeed {
                 "对当事人作出" + (fine ? "罚款" + amount + "万元" : "警告") + "的行政处罚", amount,
                 categories.contains("confiscation") ? BigDecimal.valueOf(r.nextInt(500) + 1, 2) : null,
                 decided, end, dept, authorityCode(region, dept), severity, region.city() + "政务服务数据管理局",
-                "simple".equals(severity) ? null : decided.plusDays(r.nextInt(8)), null);
+                "simple".equals(severity) ? null : decided.plusDays(r.nextInt(8)), null, null);
     }
 
     private ListEntryRecord listEntry(SplittableRandom r, EntityRecord e, Region region, String list) {

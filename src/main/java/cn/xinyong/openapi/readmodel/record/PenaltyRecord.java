@@ -25,6 +25,11 @@ public record PenaltyRecord(
         String severity,
         String dataSource,
         LocalDate publishedOn,
+        /**
+         * 领域 where the national repair rule sets a longer minimum publication (特种设备, 安全生产, 消防: one year);
+         * absent otherwise.
+         */
+        String sector,
         /** Under objection review (异议核查中) since this date; absent when not disputed. */
         LocalDate disputedSince) implements FeedRecord {
 
@@ -42,6 +47,9 @@ public record PenaltyRecord(
                 .that(fineAmount == null || fineAmount.signum() >= 0, "fineAmount must not be negative")
                 .that(confiscationAmount == null || confiscationAmount.signum() >= 0,
                         "confiscationAmount must not be negative");
+        if (sector != null) {
+            c.oneOf("sector", sector, Vocabulary.PENALTY_SECTORS.keySet());
+        }
         if (categories != null) {
             categories.forEach(cat -> c.oneOf("categories", cat, Vocabulary.PENALTY_CATEGORIES.keySet()));
         }

@@ -50,6 +50,10 @@ public final class Vocabulary {
     public static final Map<String, String> PENALTY_SEVERITIES = of(
             "simple", "简易程序", "general", "一般", "serious", "严重");
 
+    /** 领域 of a penalty with a one-year minimum publication under the national repair rule. */
+    public static final Map<String, String> PENALTY_SECTORS = of(
+            "specialEquipment", "特种设备", "workSafety", "安全生产", "fireSafety", "消防");
+
     /** 名单. */
     public static final Map<String, String> LISTS = of(
             "redList", "守信红名单", "seriousDishonesty", "严重失信主体名单",

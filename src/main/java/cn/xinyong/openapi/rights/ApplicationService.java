@@ -22,15 +22,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Objections (异议): a subject objects to one of its own records; the platform decides each step. While an
- * objection is accepted or being verified, the record is marked disputed (its punishments suspended); a
- * dismissed objection lifts the mark; an upheld one is followed by the platform's correction or withdrawal
- * through the feed.
+ * A subject's applications about its own records, filed here and decided by the platform step by step:
+ * objections (异议) and repairs (信用修复). While an objection is accepted or being verified, the record is marked
+ * disputed (its punishments suspended); a dismissed objection lifts the mark; an upheld objection or an approved
+ * repair is followed by the platform's correction or withdrawal through the feed.
  */
 @ApplicationScoped
-public class ObjectionService {
+public class ApplicationService {
 
-    static final String KIND = "objection";
+    public static final String OBJECTION = "objection";
+    public static final String REPAIR = "repair";
+    /** The application number's prefix by kind: 异议 YY, 修复 XF. */
+    private static final Map<String, String> PREFIX = Map.of(OBJECTION, "YY", REPAIR, "XF");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -53,54 +56,47 @@ public class ObjectionService {
     private final TimeSource time;
     private final ObjectMapper mapper;
 
-    ObjectionService(Disputes disputes, TimeSource time, ObjectMapper mapper) {
+    ApplicationService(Disputes disputes, TimeSource time, ObjectMapper mapper) {
         this.disputes = disputes;
         this.time = time;
         this.mapper = mapper;
     }
 
     /**
-     * Files an objection: 404 for a record the read model does not publish, 403 for someone else's (saying
-     * nothing about it), 409 while an objection of the caller's to it is open.
+     * Files an application of the given kind: 404 for a record the read model does not publish, 403 for someone
+     * else's (saying nothing about it), 409 while an application of this kind of the caller's about it is open.
      */
-    public Uni<RightsViews.Application> object(Applicant applicant, RightsViews.ObjectionRequest request) {
-        Dataset dataset = Dataset.byFeedName(request.dataset()).orElseThrow();
+    public Uni<RightsViews.Application> file(String kind, Applicant applicant, Dataset dataset, String rawRecordId,
+            String reason, List<String> evidence) {
         if (applicant.resident() != (dataset == Dataset.PERSON_RECORD)) {
             throw ApiProblem.invalidField("dataset", applicant.resident()
-                    ? "a resident objects to their own personal records (personRecord)"
-                    : "an organisation objects to its public records (licence, penalty, commitment, listEntry)");
+                    ? "a resident applies about their own personal records (personRecord)"
+                    : "an organisation applies about its public records (licence, penalty, commitment, listEntry)");
         }
-        String recordId = request.recordId().strip();
-        return disputes.locate(dataset, recordId).emitOn(callersContext()).flatMap(found -> {
-            if (found.isEmpty() || found.get().withdrawn()) {
-                throw new ApiProblem(ProblemType.NOT_FOUND, "No " + dataset.feedName() + " record " + recordId
-                        + " is published");
-            }
-            if (!applicant.id().equals(found.get().subjectId())) {
-                throw new ApiProblem(ProblemType.FORBIDDEN, "You may object only to your own records");
-            }
+        String recordId = rawRecordId.strip();
+        return owned(applicant, dataset, recordId).flatMap(found -> {
             return Panache.withTransaction(() -> RightsApplication.<RightsApplication>find(
                     "applicant = ?1 and dataset = ?2 and recordId = ?3 and kind = ?4 and status in ?5",
-                    applicant.id(), dataset.feedName(), recordId, KIND,
+                    applicant.id(), dataset.feedName(), recordId, kind,
                     List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED, ApplicationStatus.VERIFYING))
                     .firstResult().flatMap(open -> {
                         if (open != null) {
-                            throw new ApiProblem(ProblemType.CONFLICT, "Your objection " + open.number
-                                    + " to this record is still open (" + open.status + ")");
+                            throw new ApiProblem(ProblemType.CONFLICT, "Your " + kind + " " + open.number
+                                    + " about this record is still open (" + open.status + ")");
                         }
                         return nextSeq();
                     }).flatMap(seq -> {
                         Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
                         RightsApplication a = new RightsApplication();
                         a.seq = seq;
-                        a.number = "YY-" + DAY.format(now.atZone(CHINA)) + "-" + String.format("%06d", seq);
-                        a.kind = KIND;
+                        a.number = PREFIX.get(kind) + "-" + DAY.format(now.atZone(CHINA)) + "-" + String.format("%06d", seq);
+                        a.kind = kind;
                         a.applicantKind = applicant.kind();
                         a.applicant = applicant.id();
                         a.dataset = dataset.feedName();
                         a.recordId = recordId;
-                        a.reason = request.reason().strip();
-                        a.evidence = json(request.evidence() == null ? List.of() : request.evidence());
+                        a.reason = reason.strip();
+                        a.evidence = json(evidence == null ? List.of() : evidence);
                         a.status = ApplicationStatus.SUBMITTED;
                         a.submittedAt = now;
                         a.updatedAt = now;
@@ -111,17 +107,35 @@ public class ObjectionService {
         });
     }
 
-    /** The applicant's own applications, newest first, each with its history. */
-    public Uni<List<RightsViews.Application>> mine(Applicant applicant) {
-        return Panache.withSession(() -> RightsApplication.<RightsApplication>find(
-                "applicant = ?1 and applicantKind = ?2 order by seq desc", applicant.id(), applicant.kind()).list()
-                .flatMap(this::withHistory));
+    /**
+     * The published record, if it is the applicant's: 404 when the read model does not publish it, 403 when it is
+     * someone else's (saying nothing about it). Continues on the caller's context.
+     */
+    public Uni<Disputes.Located> owned(Applicant applicant, Dataset dataset, String recordId) {
+        return disputes.locate(dataset, recordId).emitOn(callersContext()).map(found -> {
+            if (found.isEmpty() || found.get().withdrawn()) {
+                throw new ApiProblem(ProblemType.NOT_FOUND, "No " + dataset.feedName() + " record " + recordId
+                        + " is published");
+            }
+            if (!applicant.id().equals(found.get().subjectId())) {
+                throw new ApiProblem(ProblemType.FORBIDDEN, "You may apply only about your own records");
+            }
+            return found.get();
+        });
     }
 
-    /** One of the applicant's applications; 404 when there is none of theirs with this number. */
-    public Uni<RightsViews.Application> one(Applicant applicant, String number) {
+    /** The applicant's own applications of one kind, newest first, each with its history. */
+    public Uni<List<RightsViews.Application>> mine(String kind, Applicant applicant) {
+        return Panache.withSession(() -> RightsApplication.<RightsApplication>find(
+                "applicant = ?1 and applicantKind = ?2 and kind = ?3 order by seq desc", applicant.id(), applicant.kind(),
+                kind).list().flatMap(this::withHistory));
+    }
+
+    /** One of the applicant's applications of one kind; 404 when there is none of theirs with this number. */
+    public Uni<RightsViews.Application> one(String kind, Applicant applicant, String number) {
         return Panache.withSession(() -> RightsApplication.<RightsApplication>findById(number).flatMap(a -> {
-            if (a == null || !a.applicant.equals(applicant.id()) || !a.applicantKind.equals(applicant.kind())) {
+            if (a == null || !a.kind.equals(kind) || !a.applicant.equals(applicant.id())
+                    || !a.applicantKind.equals(applicant.kind())) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "You have no application " + number);
             }
             return withHistory(List.of(a)).map(list -> list.get(0));
@@ -170,8 +184,10 @@ public class ObjectionService {
                 }));
         return saved.flatMap(a -> {
             Dataset dataset = Dataset.byFeedName(a.dataset).orElseThrow();
-            Uni<Boolean> marked = ApplicationStatus.underReview(a.status) ? disputes.mark(dataset, a.recordId, time.today())
-                    : ApplicationStatus.DISMISSED.equals(a.status) ? disputes.clear(dataset, a.recordId)
+            boolean objection = OBJECTION.equals(a.kind);
+            Uni<Boolean> marked = objection && ApplicationStatus.underReview(a.status)
+                    ? disputes.mark(dataset, a.recordId, time.today())
+                    : objection && ApplicationStatus.DISMISSED.equals(a.status) ? disputes.clear(dataset, a.recordId)
                     : Uni.createFrom().item(false);
             return marked.emitOn(back)
                     .flatMap(x -> Panache.withSession(() -> withHistory(List.of(a))).map(list -> list.get(0)));
