@@ -1,7 +1,6 @@
 package cn.xinyong.openapi.rights;
 
 import cn.xinyong.openapi.platform.id.ResidentId;
-import cn.xinyong.openapi.platform.id.Uscc;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.Caller;
@@ -18,7 +17,7 @@ final class Applicants {
     static ApplicationService.Applicant of(SecurityIdentity identity, SubjectHasher hasher) {
         Caller caller = Callers.of(identity, "");
         if (caller.kind() == Caller.Kind.ORGANISATION) {
-            return organisation(caller);
+            return organisation(identity);
         }
         if (caller.residentId() == null || !ResidentId.isValid(caller.residentId())) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "The token does not name a resident");
@@ -28,14 +27,6 @@ final class Applicants {
 
     /** The organisation the token names; 403 for any other caller. */
     static ApplicationService.Applicant organisation(SecurityIdentity identity) {
-        return organisation(Callers.of(identity, ""));
-    }
-
-    private static ApplicationService.Applicant organisation(Caller caller) {
-        if (caller.kind() != Caller.Kind.ORGANISATION || caller.organisation() == null
-                || Uscc.problem(caller.organisation()).isPresent()) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "The token does not name an organisation (org_uscc)");
-        }
-        return ApplicationService.Applicant.organisation(caller.organisation());
+        return ApplicationService.Applicant.organisation(Callers.organisation(identity));
     }
 }

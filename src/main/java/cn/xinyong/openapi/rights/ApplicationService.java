@@ -198,7 +198,7 @@ public class ApplicationService {
      * Runs what follows a read-model call back on the caller's Vert.x context: the search client answers on its
      * own threads, and Hibernate Reactive works only on the context it was called from.
      */
-    private static java.util.concurrent.Executor callersContext() {
+    static java.util.concurrent.Executor callersContext() {
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         return context == null ? Runnable::run : command -> context.runOnContext(v -> command.run());
     }

@@ -79,6 +79,36 @@ class RepairsTest {
     }
 
     @Test
+    void theIndicatorsCountEveryApplicationAndItsOutcome() {
+        io.restassured.path.json.JsonPath before = given().get("/v1/indicators/rights").then().statusCode(200)
+                .extract().jsonPath();
+        String uscc = newUscc("420103");
+        String old = "PN-I-" + uscc;
+        ingest(entity(uscc, "武汉市指标测试有限公司", 1),
+                penalty(old, uscc, 1, "general", TODAY.minusMonths(5).toString(), TODAY.plusYears(1).toString()));
+        String number = apply(uscc, "penalty", old, 201).extract().path("number");
+        for (String step : List.of("accepted", "verifying", "upheld")) {
+            given().header("Authorization", INTERNAL).contentType("application/json").body(Map.of("status", step))
+                    .post("/internal/applications/" + number + "/status").then().statusCode(200);
+        }
+        io.restassured.path.json.JsonPath after = given().get("/v1/indicators/rights").then().statusCode(200)
+                .extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(before.getLong("repairs.filed") + 1, after.getLong("repairs.filed"));
+        org.junit.jupiter.api.Assertions.assertEquals(before.getLong("repairs.upheld") + 1, after.getLong("repairs.upheld"));
+        for (String kind : List.of("repairs", "objections")) {
+            org.junit.jupiter.api.Assertions.assertEquals(after.getLong(kind + ".filed"),
+                    after.getLong(kind + ".open") + after.getLong(kind + ".decided"), kind);
+            org.junit.jupiter.api.Assertions.assertEquals(after.getLong(kind + ".decided"), after.getLong(kind + ".upheld")
+                    + after.getLong(kind + ".refused") + after.getLong(kind + ".dismissed"), kind);
+        }
+        double rate = after.getDouble("repairPassRate");
+        org.junit.jupiter.api.Assertions.assertEquals((double) after.getLong("repairs.upheld")
+                / after.getLong("repairs.decided"), rate, 1e-9);
+        org.junit.jupiter.api.Assertions.assertTrue(after.getLong("publishedRecords") > 0);
+        org.junit.jupiter.api.Assertions.assertTrue(after.getDouble("repairs.medianHoursToDecision") >= 0);
+    }
+
+    @Test
     void theLongerMinimumAndTheListsTermsAreStated() {
         String uscc = newUscc("420103");
         String safety = "PN-S-" + uscc;

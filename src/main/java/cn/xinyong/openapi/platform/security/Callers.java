@@ -46,6 +46,16 @@ public final class Callers {
         return new Caller(Caller.Kind.PARTNER, client, plan, scopes, null, null);
     }
 
+    /** The 统一社会信用代码 an organisation token names; 403 for any other caller or a token without a valid code. */
+    public static String organisation(SecurityIdentity identity) {
+        Caller caller = of(identity, "");
+        if (caller.kind() != Caller.Kind.ORGANISATION || caller.organisation() == null
+                || cn.xinyong.openapi.platform.id.Uscc.problem(caller.organisation()).isPresent()) {
+            throw new ApiProblem(ProblemType.FORBIDDEN, "The token does not name an organisation (org_uscc)");
+        }
+        return caller.organisation();
+    }
+
     /** 403 unless the caller's token carries the scope. */
     public static void requireScope(Caller caller, String scope) {
         if (!caller.hasScope(scope)) {

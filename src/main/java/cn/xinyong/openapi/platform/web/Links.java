@@ -39,10 +39,18 @@ public class Links {
             return null;
         }
         URI request = uri.getRequestUriBuilder().replaceQueryParam(param, cursor).build();
-        String pathAndQuery = request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
+        return base(uri) + request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
+    }
+
+    /**
+     * The service's public address (scheme and host, no trailing slash): the configured base URL, else the
+     * request's, with the forwarded scheme and host of a trusted proxy only.
+     */
+    public String base(UriInfo uri) {
         if (base.isPresent()) {
-            return base.get() + pathAndQuery;
+            return base.get();
         }
+        URI request = uri.getRequestUri();
         String scheme = request.getScheme();
         String host = request.getRawAuthority();
         RoutingContext context = current.getCurrent();
@@ -62,7 +70,7 @@ public class Links {
                 host = forwardedHost;
             }
         }
-        return scheme + "://" + host + pathAndQuery;
+        return scheme + "://" + host;
     }
 
     private static String first(String header) {
