@@ -28,7 +28,13 @@ public class ConsentService {
 
     private final cn.xinyong.openapi.platform.TimeSource time;
 
-    ConsentService(AuditTrail audit, SubjectStore store, cn.xinyong.openapi.platform.TimeSource time) {
+    private final cn.xinyong.openapi.platform.security.DecisionSigner signer;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    ConsentService(AuditTrail audit, SubjectStore store, cn.xinyong.openapi.platform.TimeSource time,
+            cn.xinyong.openapi.platform.security.DecisionSigner signer, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.signer = signer;
+        this.mapper = mapper;
         this.audit = audit;
         this.store = store;
         this.time = time;
@@ -88,6 +94,24 @@ public class ConsentService {
             return records
                     .call(r -> audit.append(c.subjectHash, partnerId, purpose, consentId, true, null, c.recordKinds))
                     .map(r -> new ConsentViews.Credit(c.id, c.purpose, c.kinds(), r));
+        });
+    }
+
+    /**
+     * A resident's own report: every kind of their records, signed, naming no one (the token carries neither the
+     * ID nor its hash); audited as the subject's own read.
+     */
+    public Uni<ConsentViews.PersonalReport> ownReport(String subjectHash) {
+        return own(subjectHash).map(records -> {
+            UUID id = UUID.randomUUID();
+            java.time.Instant now = time.now();
+            org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+            claims.setIssuer(signer.issuer());
+            claims.setJwtId(id.toString());
+            claims.setAudience("personal-credit-report");
+            claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromMilliseconds(now.toEpochMilli()));
+            claims.setClaim("records", mapper.convertValue(records, List.class));
+            return new ConsentViews.PersonalReport(id, now, records, signer.sign(claims));
         });
     }
 

@@ -58,6 +58,15 @@ public final class ConsentViews {
             @Schema(description = "Under objection review (异议核查中) since; absent when not disputed") LocalDate disputedSince) {
     }
 
+    @Schema(name = "PersonalCreditReport", description = "本人信用报告: a resident's own records, signed; never public")
+    public record PersonalReport(
+            @Schema(description = "Report id (the token's jti)") UUID id, java.time.Instant issuedAt,
+            List<Record> records,
+            @Schema(description = "The same report signed (ES256; verify with GET /v1/xinyi/jwks, audience "
+                    + "personal-credit-report, claim records); it names no one: hand it over with your ID card")
+            String token) {
+    }
+
     @Schema(name = "PersonCredit", description = "The consented kinds of a person's records")
     public record Credit(UUID consentId, String purpose, List<String> recordKinds, List<Record> records) {
     }

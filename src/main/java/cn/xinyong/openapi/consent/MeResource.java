@@ -143,6 +143,17 @@ public class MeResource {
     }
 
     @GET
+    @Path("/credit-report")
+    @Operation(operationId = "getMyCreditReport", summary = "My own credit report, signed (本人信用报告)",
+            description = "Every kind of my records with a signed token a bank or a department can verify against the "
+                    + "JWKS. Never public; the read appears in my access log as my own.")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(schema = @Schema(implementation = ConsentViews.PersonalReport.class)))
+    public Uni<Response> creditReport() {
+        return consents.ownReport(me()).map(r -> Response.ok(r).header("Cache-Control", "no-store").build());
+    }
+
+    @GET
     @Path("/accesses")
     @Operation(operationId = "listMyAccesses", summary = "Who looked at my records, when and why (查询记录)")
     @APIResponse(responseCode = "200", description = "Accesses, newest first, refused ones included",

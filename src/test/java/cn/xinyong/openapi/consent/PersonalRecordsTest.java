@@ -67,7 +67,7 @@ class PersonalRecordsTest {
     }
 
     @Test
-    void consentGrantUseRevokeAndTheSubjectSeesEveryAccess() {
+    void consentGrantUseRevokeAndTheSubjectSeesEveryAccess() throws Exception {
         String resident = residentId();
         String tag = java.util.UUID.randomUUID().toString();
         String subject = Tokens.subject("app-user-1", resident);
@@ -112,6 +112,19 @@ class PersonalRecordsTest {
                 .body("kind", hasItem("penalty")).body("kind", hasItem("judgmentDefaulter"));
         given().header("Authorization", Tokens.bearer(subject)).get("/v1/me/accesses").then().statusCode(200)
                 .body("[0].partnerId", equalTo("self"));
+        // Their own report is signed, names no one, and its read is logged as their own too.
+        io.restassured.path.json.JsonPath report = given().header("Authorization", Tokens.bearer(subject))
+                .get("/v1/me/credit-report").then().statusCode(200).header("Cache-Control", "no-store")
+                .body("records.kind", hasItem("judgmentDefaulter")).extract().jsonPath();
+        String jwks = given().get("/v1/xinyi/jwks").then().statusCode(200).extract().asString();
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+                .setVerificationKeyResolver(new org.jose4j.keys.resolvers.JwksVerificationKeyResolver(
+                        new org.jose4j.jwk.JsonWebKeySet(jwks).getJsonWebKeys()))
+                .setExpectedAudience("personal-credit-report").build().processToClaims(report.getString("token"));
+        assertTrue(claims.getClaimValue("records") instanceof java.util.List<?> l && l.size() == report.getList("records").size());
+        assertTrue(!claims.toJson().contains(resident) && claims.getSubject() == null, "the token names no one");
+        given().header("Authorization", Tokens.bearer(subject)).get("/v1/me/accesses").then().statusCode(200)
+                .body("findAll { it.partnerId == 'self' }", hasSize(2));
 
         // Someone else's consents and accesses are not mine.
         String other = Tokens.subject("app-user-2", residentId());
