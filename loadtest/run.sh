@@ -96,6 +96,12 @@ for _ in $(seq 1 60); do grep -q listening "$WORK/baseline.log" 2>/dev/null && b
 log "preparing request data"
 python3 loadtest/prepare.py "$OPENSEARCH_URL" "http://127.0.0.1:$SERVICE_PORT" "$DATA"
 
+# Organisation tokens (groups organisation, org_uscc) for 200 of the sampled codes: the report scenarios.
+head -n 200 "$DATA/codes.txt" | while read -r code; do
+  payload=$(printf '{"iss":"https://auth.loadtest","aud":"xinyong-open-api","sub":"org-%s","client_id":"org-bench","groups":["organisation"],"org_uscc":"%s","plan":"bench","iat":%d,"exp":%d}' "$code" "$code" "$now" $((now + 7200)) | b64)
+  printf '%s.%s.%s\n' "$HEADER" "$payload" "$(printf '%s.%s' "$HEADER" "$payload" | openssl dgst -sha256 -sign "$KEYS/private.pem" | b64)"
+done > "$DATA/org-tokens.txt"
+
 RESULTS="$WORK/results.tsv"; : > "$RESULTS"
 measure() { # name port script [note] [connections]
   local name="$1" port="$2" script="$3" note="${4:-}" conns="${5:-$CONNECTIONS}" out
@@ -149,6 +155,8 @@ MATTER=appointment measure "联合奖惩 check following the person" "$SERVICE_P
 measure "联合奖惩 batch (1,000 subjects)" "$SERVICE_PORT" check-batch.lua "1,000 bidders per request, 4 connections" 4
 measure "screening (1,000 subjects)" "$SERVICE_PORT" screening.lua "500 codes + 500 names per request, 4 connections" 4
 measure "change feed paging" "$SERVICE_PORT" feed.lua "500 changes per page"
+FORMAT=json measure "credit report (JSON)" "$SERVICE_PORT" report.lua "one signed report issued per request (number, PostgreSQL row)"
+FORMAT=pdf measure "credit report (PDF)" "$SERVICE_PORT" report.lua "one A4 PDF rendered and issued per request"
 measure "invalid input" "$SERVICE_PORT" invalid.lua "all 400 problem+json by design"
 
 if [ -n "$ONLY" ]; then
