@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.consent;
 
+import cn.xinyong.openapi.platform.db.Database;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class AuditTrail {
     /** Appends one entry in its own transaction. */
     public Uni<AccessRecord> append(String subjectHash, String partnerId, String purpose, UUID consentId, boolean allowed,
             String reason, String recordKinds) {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return Database.transaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("select cast(1 as integer) from (select pg_advisory_xact_lock(" + LOCK
                         + ")) l", Integer.class).getSingleResult())
                 .flatMap(x -> AccessRecord.<AccessRecord>find("order by id desc").<AccessRecord>firstResult())
@@ -58,13 +59,13 @@ public class AuditTrail {
 
     /** The subject's entries, newest first. */
     public Uni<List<AccessRecord>> forSubject(String subjectHash, int limit) {
-        return Panache.withSession(() -> AccessRecord.<AccessRecord>find("subjectHash = ?1 order by id desc", subjectHash)
+        return Database.session(() -> AccessRecord.<AccessRecord>find("subjectHash = ?1 order by id desc", subjectHash)
                 .page(0, limit).list());
     }
 
     /** Recomputes every hash in order; the first entry whose hash or link does not hold is reported. */
     public Uni<Verification> verify() {
-        return Panache.withSession(() -> AccessRecord.<AccessRecord>find("order by id").list()).map(all -> {
+        return Database.session(() -> AccessRecord.<AccessRecord>find("order by id").list()).map(all -> {
             String prev = GENESIS;
             for (AccessRecord r : all) {
                 if (!r.prevHash.equals(prev) || !r.hash.equals(hash(r))) {

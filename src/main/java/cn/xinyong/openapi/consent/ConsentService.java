@@ -1,11 +1,11 @@
 package cn.xinyong.openapi.consent;
 
+import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.readmodel.SubjectDocument;
 import cn.xinyong.openapi.readmodel.SubjectStore;
 import cn.xinyong.openapi.readmodel.record.PersonRecord;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -49,16 +49,16 @@ public class ConsentService {
         c.recordKinds = String.join(",", g.recordKinds().stream().distinct().sorted().toList());
         c.grantedAt = time.now().truncatedTo(ChronoUnit.MICROS);
         c.expiresAt = g.expiresAt().truncatedTo(ChronoUnit.MICROS);
-        return Panache.withTransaction(c::<Consent>persist);
+        return Database.transaction(c::<Consent>persist);
     }
 
     public Uni<List<Consent>> list(String subjectHash) {
-        return Panache.withSession(() -> Consent.<Consent>find("subjectHash = ?1 order by grantedAt desc", subjectHash).list());
+        return Database.session(() -> Consent.<Consent>find("subjectHash = ?1 order by grantedAt desc", subjectHash).list());
     }
 
     /** Revokes the subject's own consent; a null item when there is no such consent of theirs. */
     public Uni<Consent> revoke(String subjectHash, UUID id) {
-        return Panache.withTransaction(() -> Consent.<Consent>findById(id).flatMap(c -> {
+        return Database.transaction(() -> Consent.<Consent>findById(id).flatMap(c -> {
             if (c == null || !c.subjectHash.equals(subjectHash)) {
                 return Uni.createFrom().nullItem();
             }
@@ -79,7 +79,7 @@ public class ConsentService {
 
     /** As {@link #read(String, UUID, String)}, refusing too a consent that does not cover {@code needed}. */
     public Uni<ConsentViews.Credit> read(String partnerId, UUID consentId, String purpose, Set<String> needed) {
-        Uni<Consent> found = Panache.withSession(() -> Consent.<Consent>findById(consentId));
+        Uni<Consent> found = Database.session(() -> Consent.<Consent>findById(consentId));
         return found.flatMap(c -> {
             String problem = refusal(c, partnerId, purpose, time.now());
             String refusal = problem == null && !c.kinds().containsAll(needed)

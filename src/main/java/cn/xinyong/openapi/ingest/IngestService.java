@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.ingest;
 
+import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.ingest.feed.FeedParser;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
@@ -9,7 +10,6 @@ import cn.xinyong.openapi.readmodel.Projector;
 import cn.xinyong.openapi.readmodel.Rejection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -193,7 +193,7 @@ public class IngestService {
         run.stale = report.stale();
         run.rejected = report.rejected();
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(run::persist));
+            VertxContextSupport.subscribeAndAwait(() -> Database.transaction(run::persist));
         } catch (Throwable e) {
             Log.warnf("could not record the ingest run in PostgreSQL: %s", e.getMessage());
         }
@@ -201,6 +201,6 @@ public class IngestService {
 
     /** The latest ingest runs, newest first. */
     public Uni<List<IngestRun>> recentRuns(int limit) {
-        return Panache.withSession(() -> IngestRun.<IngestRun>find("order by id desc").page(0, limit).list());
+        return Database.session(() -> IngestRun.<IngestRun>find("order by id desc").page(0, limit).list());
     }
 }

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.reports;
 
+import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.search.SearchGateway;
@@ -87,7 +88,7 @@ public class ReportService {
         return store.subject(uscc).flatMap(doc -> {
             EntityRecord entity = doc.entity().orElseThrow(() -> ApiProblem.entityNotFound(uscc));
             return disclosures(uscc, today).map(found -> new Draft(doc, entity, found));
-        }).emitOn(back).flatMap(draft -> Panache.withTransaction(() -> nextNumber().flatMap(seq -> {
+        }).emitOn(back).flatMap(draft -> Database.transaction(() -> nextNumber().flatMap(seq -> {
             String number = "XY-" + DAY.format(now.atZone(ZoneId.of("Asia/Shanghai"))) + "-" + String.format("%06d", seq);
             String code = code();
             ReportViews.Report report = assemble(draft, number, code, now, today,
@@ -113,7 +114,7 @@ public class ReportService {
 
     /** The issued report with this number and code; a null item when there is none (or the code is wrong). */
     public Uni<IssuedReport> find(String number, String code) {
-        return Panache.withSession(() -> IssuedReport.<IssuedReport>findById(number))
+        return Database.session(() -> IssuedReport.<IssuedReport>findById(number))
                 .map(r -> r != null && code != null && MessageDigest.isEqual(r.code.getBytes(StandardCharsets.US_ASCII),
                         code.strip().toUpperCase().getBytes(StandardCharsets.US_ASCII)) ? r : null);
     }

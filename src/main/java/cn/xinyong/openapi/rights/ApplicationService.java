@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.rights;
 
+import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
@@ -75,7 +76,7 @@ public class ApplicationService {
         }
         String recordId = rawRecordId.strip();
         return owned(applicant, dataset, recordId).flatMap(found -> {
-            return Panache.withTransaction(() -> RightsApplication.<RightsApplication>find(
+            return Database.transaction(() -> RightsApplication.<RightsApplication>find(
                     "applicant = ?1 and dataset = ?2 and recordId = ?3 and kind = ?4 and status in ?5",
                     applicant.id(), dataset.feedName(), recordId, kind,
                     List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED, ApplicationStatus.VERIFYING))
@@ -126,14 +127,14 @@ public class ApplicationService {
 
     /** The applicant's own applications of one kind, newest first, each with its history. */
     public Uni<List<RightsViews.Application>> mine(String kind, Applicant applicant) {
-        return Panache.withSession(() -> RightsApplication.<RightsApplication>find(
+        return Database.session(() -> RightsApplication.<RightsApplication>find(
                 "applicant = ?1 and applicantKind = ?2 and kind = ?3 order by seq desc", applicant.id(), applicant.kind(),
                 kind).list().flatMap(this::withHistory));
     }
 
     /** One of the applicant's applications of one kind; 404 when there is none of theirs with this number. */
     public Uni<RightsViews.Application> one(String kind, Applicant applicant, String number) {
-        return Panache.withSession(() -> RightsApplication.<RightsApplication>findById(number).flatMap(a -> {
+        return Database.session(() -> RightsApplication.<RightsApplication>findById(number).flatMap(a -> {
             if (a == null || !a.kind.equals(kind) || !a.applicant.equals(applicant.id())
                     || !a.applicantKind.equals(applicant.kind())) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "You have no application " + number);
@@ -144,7 +145,7 @@ public class ApplicationService {
 
     /** Applications after submission position {@code afterSeq}, oldest first; one more than asked tells of more. */
     public Uni<List<Map.Entry<Long, RightsViews.Application>>> since(long afterSeq, int limit) {
-        return Panache.withSession(() -> RightsApplication.<RightsApplication>find("seq > ?1 order by seq", afterSeq)
+        return Database.session(() -> RightsApplication.<RightsApplication>find("seq > ?1 order by seq", afterSeq)
                 .page(0, limit + 1).list().flatMap(apps -> withHistory(apps).map(views -> {
                     List<Map.Entry<Long, RightsViews.Application>> out = new ArrayList<>();
                     for (int i = 0; i < apps.size(); i++) {
@@ -161,7 +162,7 @@ public class ApplicationService {
      */
     public Uni<RightsViews.Application> decide(String number, RightsViews.StatusChangeRequest change) {
         java.util.concurrent.Executor back = callersContext();
-        Uni<RightsApplication> saved = Panache.withTransaction(() -> RightsApplication.<RightsApplication>findById(number)
+        Uni<RightsApplication> saved = Database.transaction(() -> RightsApplication.<RightsApplication>findById(number)
                 .flatMap(a -> {
                     if (a == null) {
                         throw new ApiProblem(ProblemType.NOT_FOUND, "No application " + number);
@@ -190,7 +191,7 @@ public class ApplicationService {
                     : objection && ApplicationStatus.DISMISSED.equals(a.status) ? disputes.clear(dataset, a.recordId)
                     : Uni.createFrom().item(false);
             return marked.emitOn(back)
-                    .flatMap(x -> Panache.withSession(() -> withHistory(List.of(a))).map(list -> list.get(0)));
+                    .flatMap(x -> Database.session(() -> withHistory(List.of(a))).map(list -> list.get(0)));
         });
     }
 

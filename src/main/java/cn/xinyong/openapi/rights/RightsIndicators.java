@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.rights;
 
+import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.readmodel.Dataset;
@@ -57,7 +58,7 @@ public class RightsIndicators {
     public Uni<Indicators> now() {
         java.util.concurrent.Executor back = ApplicationService.callersContext();
         LocalDate today = time.today();
-        return published(today).emitOn(back).flatMap(published -> Panache.withSession(() -> counts()).map(byKind -> {
+        return published(today).emitOn(back).flatMap(published -> Database.session(() -> counts()).map(byKind -> {
             Counts objections = byKind.getOrDefault(ApplicationService.OBJECTION, empty());
             Counts repairs = byKind.getOrDefault(ApplicationService.REPAIR, empty());
             return new Indicators(time.now(), published, objections, repairs,
