@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,6 +61,7 @@ public class ReportService {
     }
 
     private final SubjectStore store;
+    private final PdfRenderers renderers;
     private final SearchGateway search;
     private final IndexManager indices;
     private final PublicViews views;
@@ -69,9 +69,10 @@ public class ReportService {
     private final TimeSource time;
     private final ObjectMapper mapper;
 
-    ReportService(SubjectStore store, SearchGateway search, IndexManager indices, PublicViews views, DecisionSigner signer,
-            TimeSource time, ObjectMapper mapper) {
+    ReportService(SubjectStore store, PdfRenderers renderers, SearchGateway search, IndexManager indices,
+            PublicViews views, DecisionSigner signer, TimeSource time, ObjectMapper mapper) {
         this.store = store;
+        this.renderers = renderers;
         this.search = search;
         this.indices = indices;
         this.views = views;
@@ -94,8 +95,7 @@ public class ReportService {
             ReportViews.Report report = assemble(draft, number, code, now, today,
                     verifyBase + "/v1/credit-reports/" + number + "/verification?code=" + code);
             Uni<Issued> rendered = PDF.equals(format)
-                    ? Uni.createFrom().item(() -> new Issued(number, null, ReportPdf.render(report)))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(back)
+                    ? renderers.render(report).map(pdf -> new Issued(number, null, pdf)).emitOn(back)
                     : Uni.createFrom().item(new Issued(number, new ReportViews.Signed(report, sign(report)), null));
             return rendered.flatMap(issued -> {
                 IssuedReport row = new IssuedReport();

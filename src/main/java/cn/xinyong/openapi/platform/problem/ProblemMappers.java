@@ -37,6 +37,7 @@ public class ProblemMappers {
         Response answer = response(problem.type(), problem.getMessage(), uri, problem.errors());
         return problem.type() == ProblemType.UNAUTHORIZED
                 ? Response.fromResponse(answer).header("WWW-Authenticate", CHALLENGE).build()
+                : problem.type().status() == 503 ? Response.fromResponse(answer).header("Retry-After", "1").build()
                 : answer;
     }
 
