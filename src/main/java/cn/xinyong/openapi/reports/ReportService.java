@@ -86,17 +86,18 @@ public class ReportService {
         Executor back = callersContext();
         Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = time.today();
+        // The number first (a sequence, no transaction), the rendering with no connection held, then the row.
         return store.subject(uscc).flatMap(doc -> {
             EntityRecord entity = doc.entity().orElseThrow(() -> ApiProblem.entityNotFound(uscc));
             return disclosures(uscc, today).map(found -> new Draft(doc, entity, found));
-        }).emitOn(back).flatMap(draft -> Database.transaction(() -> nextNumber().flatMap(seq -> {
+        }).emitOn(back).flatMap(draft -> Database.session(this::nextNumber).flatMap(seq -> {
             String number = "XY-" + DAY.format(now.atZone(ZoneId.of("Asia/Shanghai"))) + "-" + String.format("%06d", seq);
             String code = code();
             ReportViews.Report report = assemble(draft, number, code, now, today,
                     verifyBase + "/v1/credit-reports/" + number + "/verification?code=" + code);
             Uni<Issued> rendered = PDF.equals(format)
                     ? renderers.render(report).map(pdf -> new Issued(number, null, pdf)).emitOn(back)
-                    : Uni.createFrom().item(new Issued(number, new ReportViews.Signed(report, sign(report)), null));
+                    : Uni.createFrom().item(() -> new Issued(number, new ReportViews.Signed(report, sign(report)), null));
             return rendered.flatMap(issued -> {
                 IssuedReport row = new IssuedReport();
                 row.number = number;
@@ -107,9 +108,9 @@ public class ReportService {
                 row.digest = digest(issued.pdf() != null ? issued.pdf()
                         : issued.json().token().getBytes(StandardCharsets.US_ASCII));
                 row.issuedAt = now;
-                return row.persist().replaceWith(issued);
+                return Database.transaction(row::persist).replaceWith(issued);
             });
-        })));
+        }));
     }
 
     /** The issued report with this number and code; a null item when there is none (or the code is wrong). */
