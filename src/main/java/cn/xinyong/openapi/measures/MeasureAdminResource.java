@@ -1,13 +1,11 @@
 package cn.xinyong.openapi.measures;
 
+import cn.xinyong.openapi.platform.paging.ArrivalFeed;
 import cn.xinyong.openapi.platform.paging.CursorCodec;
-import cn.xinyong.openapi.platform.paging.Limits;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.InternalToken;
-import cn.xinyong.openapi.platform.web.Params;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -87,19 +84,7 @@ public class MeasureAdminResource {
     public Uni<MeasureViews.FeedbackPage> collect(@HeaderParam("Authorization") String authorization,
             @QueryParam("since") String since, @QueryParam("limit") String limit) {
         token.authorize(authorization);
-        String fingerprint = CursorCodec.fingerprint("measure-feedback");
-        long after = since == null ? 0 : cursors.decode(since, fingerprint).path(0).asLong(-1);
-        if (after < 0) {
-            throw new ApiProblem(ProblemType.INVALID_CURSOR, "since is not a feedback position");
-        }
-        Params p = new Params();
-        int size = Limits.limit(limit, 100, 1000, p.errors());
-        p.check();
-        return feedback.since(after, size).map(rows -> {
-            List<Map.Entry<Long, MeasureViews.Feedback>> page = rows.subList(0, Math.min(size, rows.size()));
-            long last = page.isEmpty() ? after : page.get(page.size() - 1).getKey();
-            return new MeasureViews.FeedbackPage(page.stream().map(Map.Entry::getValue).toList(),
-                    cursors.encode(fingerprint, JsonNodeFactory.instance.arrayNode().add(last)), rows.size() > size);
-        });
+        return ArrivalFeed.page(cursors, "measure-feedback", since, limit, feedback::since)
+                .map(page -> new MeasureViews.FeedbackPage(page.items(), page.position(), page.more()));
     }
 }

@@ -1,13 +1,9 @@
 package cn.xinyong.openapi.rights;
 
+import cn.xinyong.openapi.platform.paging.ArrivalFeed;
 import cn.xinyong.openapi.platform.paging.CursorCodec;
-import cn.xinyong.openapi.platform.paging.Limits;
-import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.Problem;
-import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.InternalToken;
-import cn.xinyong.openapi.platform.web.Params;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,20 +50,8 @@ public class RightsAdminResource {
     public Uni<RightsViews.Page> collect(@HeaderParam("Authorization") String authorization,
             @QueryParam("since") String since, @QueryParam("limit") String limit) {
         token.authorize(authorization);
-        String fingerprint = CursorCodec.fingerprint("rights-applications");
-        long after = since == null ? 0 : cursors.decode(since, fingerprint).path(0).asLong(-1);
-        if (after < 0) {
-            throw new ApiProblem(ProblemType.INVALID_CURSOR, "since is not an application position");
-        }
-        Params p = new Params();
-        int size = Limits.limit(limit, 100, 1000, p.errors());
-        p.check();
-        return applications.since(after, size).map(rows -> {
-            List<Map.Entry<Long, RightsViews.Application>> page = rows.subList(0, Math.min(size, rows.size()));
-            long last = page.isEmpty() ? after : page.get(page.size() - 1).getKey();
-            return new RightsViews.Page(page.stream().map(Map.Entry::getValue).toList(),
-                    cursors.encode(fingerprint, JsonNodeFactory.instance.arrayNode().add(last)), rows.size() > size);
-        });
+        return ArrivalFeed.page(cursors, "rights-applications", since, limit, applications::since)
+                .map(page -> new RightsViews.Page(page.items(), page.position(), page.more()));
     }
 
     @POST
