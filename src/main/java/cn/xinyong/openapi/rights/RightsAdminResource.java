@@ -3,13 +3,11 @@ package cn.xinyong.openapi.rights;
 import cn.xinyong.openapi.platform.paging.ArrivalFeed;
 import cn.xinyong.openapi.platform.paging.CursorCodec;
 import cn.xinyong.openapi.platform.problem.Problem;
-import cn.xinyong.openapi.platform.security.InternalToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,12 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RightsAdminResource {
 
     private final ApplicationService applications;
-    private final InternalToken token;
     private final CursorCodec cursors;
 
-    RightsAdminResource(ApplicationService applications, InternalToken token, CursorCodec cursors) {
+    RightsAdminResource(ApplicationService applications, CursorCodec cursors) {
         this.applications = applications;
-        this.token = token;
         this.cursors = cursors;
     }
 
@@ -47,9 +43,7 @@ public class RightsAdminResource {
             content = @Content(schema = @Schema(implementation = RightsViews.Page.class)))
     @APIResponse(responseCode = "400", description = "Bad position or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RightsViews.Page> collect(@HeaderParam("Authorization") String authorization,
-            @QueryParam("since") String since, @QueryParam("limit") String limit) {
-        token.authorize(authorization);
+    public Uni<RightsViews.Page> collect(@QueryParam("since") String since, @QueryParam("limit") String limit) {
         return ArrivalFeed.page(cursors, "rights-applications", since, limit, applications::since)
                 .map(page -> new RightsViews.Page(page.items(), page.position(), page.more()));
     }
@@ -69,10 +63,8 @@ public class RightsAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The status cannot follow the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RightsViews.Application> decide(@HeaderParam("Authorization") String authorization,
-            @PathParam("number") String number,
+    public Uni<RightsViews.Application> decide(@PathParam("number") String number,
             @Valid @NotNull(message = "a JSON body is required") RightsViews.StatusChangeRequest change) {
-        token.authorize(authorization);
         return applications.decide(number, change);
     }
 }

@@ -84,6 +84,10 @@ class HttpContractTest {
                 .header("WWW-Authenticate", startsWith("Bearer")).contentType("application/problem+json");
         given().accept("application/xml").get("/problems").then().statusCode(406)
                 .contentType("application/problem+json");
+        // An internal call without the ingest token is 401 before its body is looked at.
+        given().contentType("application/json").body("{\"status\":\"nonsense\"}")
+                .post("/internal/applications/YY-20000101-000001/status").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer")).contentType("application/problem+json");
     }
 
     @Test
