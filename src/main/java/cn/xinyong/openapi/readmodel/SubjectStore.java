@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.readmodel;
 
+import cn.xinyong.openapi.platform.CallerContext;
 import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.readmodel.record.FeedRecord;
@@ -66,7 +67,7 @@ public class SubjectStore {
         List<Request> requests = new ArrayList<>(subjectIds.size() + 1);
         requests.add(Request.cmd(Command.EXISTS).arg(keys.completeMarker()));
         subjectIds.forEach(id -> requests.add(Request.cmd(Command.HGETALL).arg(keys.subject(id))));
-        return onCallerContext(guarded(redis.batch(requests)).flatMap(responses -> {
+        return CallerContext.resume(guarded(redis.batch(requests)).flatMap(responses -> {
             if (responses.get(0) == null || responses.get(0).toInteger() == 0) {
                 recovery.noticeIncomplete();
                 return fromIndex(subjectIds);
@@ -77,12 +78,6 @@ public class SubjectStore {
             }
             return Uni.createFrom().item(docs);
         }));
-    }
-
-    /** Continues on the caller's Vert.x context (the Redis and search clients answer on their own threads). */
-    private static <T> Uni<T> onCallerContext(Uni<T> uni) {
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return context == null ? uni : uni.emitOn(task -> context.runOnContext(x -> task.run()));
     }
 
     private SubjectDocument fromCache(String subjectId, Response hash) {
@@ -211,7 +206,7 @@ public class SubjectStore {
         var terms = bool.putArray("filter").addObject().putObject("terms").putArray(StoredForm.REPRESENTATIVE);
         representativeHashes.forEach(terms::add);
         bool.withArray("filter").addObject().putObject("term").put("withdrawn", false);
-        return onCallerContext(guardedIndex(search.search(indices.alias(Dataset.ENTITY), body)).map(r -> {
+        return CallerContext.resume(guardedIndex(search.search(indices.alias(Dataset.ENTITY), body)).map(r -> {
             Map<String, List<String>> out = new HashMap<>();
             for (JsonNode hit : r.path("hits").path("hits")) {
                 JsonNode s = hit.path("_source");

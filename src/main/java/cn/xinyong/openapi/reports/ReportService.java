@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.reports;
 
+import cn.xinyong.openapi.platform.CallerContext;
 import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
@@ -83,7 +84,7 @@ public class ReportService {
 
     /** Issues the organisation's report in the format asked; 404 when no public entity has the code. */
     public Uni<Issued> issue(String uscc, String format, String verifyBase) {
-        Executor back = callersContext();
+        Executor back = CallerContext.executor();
         Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = time.today();
         // The number first (a sequence, no transaction), the rendering with no connection held, then the row.
@@ -202,11 +203,5 @@ public class ReportService {
             out.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
         }
         return out.toString();
-    }
-
-    /** Continues on the caller's Vert.x context (Hibernate Reactive works only there). */
-    private static Executor callersContext() {
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return context == null ? Runnable::run : command -> context.runOnContext(v -> command.run());
     }
 }

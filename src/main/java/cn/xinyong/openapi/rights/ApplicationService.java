@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.rights;
 
+import cn.xinyong.openapi.platform.CallerContext;
 import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
@@ -113,7 +114,7 @@ public class ApplicationService {
      * someone else's (saying nothing about it). Continues on the caller's context.
      */
     public Uni<Disputes.Located> owned(Applicant applicant, Dataset dataset, String recordId) {
-        return disputes.locate(dataset, recordId).emitOn(callersContext()).map(found -> {
+        return disputes.locate(dataset, recordId).emitOn(CallerContext.executor()).map(found -> {
             if (found.isEmpty() || found.get().withdrawn()) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "No " + dataset.feedName() + " record " + recordId
                         + " is published");
@@ -161,7 +162,7 @@ public class ApplicationService {
      * record disputed from today; dismissing lifts the mark.
      */
     public Uni<RightsViews.Application> decide(String number, RightsViews.StatusChangeRequest change) {
-        java.util.concurrent.Executor back = callersContext();
+        java.util.concurrent.Executor back = CallerContext.executor();
         Uni<RightsApplication> saved = Database.transaction(() -> RightsApplication.<RightsApplication>findById(number)
                 .flatMap(a -> {
                     if (a == null) {
@@ -193,15 +194,6 @@ public class ApplicationService {
             return marked.emitOn(back)
                     .flatMap(x -> Database.session(() -> withHistory(List.of(a))).map(list -> list.get(0)));
         });
-    }
-
-    /**
-     * Runs what follows a read-model call back on the caller's Vert.x context: the search client answers on its
-     * own threads, and Hibernate Reactive works only on the context it was called from.
-     */
-    static java.util.concurrent.Executor callersContext() {
-        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return context == null ? Runnable::run : command -> context.runOnContext(v -> command.run());
     }
 
     private Uni<Long> nextSeq() {

@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.rights;
 
+import cn.xinyong.openapi.platform.CallerContext;
 import cn.xinyong.openapi.platform.db.Database;
 import cn.xinyong.openapi.platform.TimeSource;
 import cn.xinyong.openapi.platform.search.SearchGateway;
@@ -56,7 +57,7 @@ public class RightsIndicators {
     }
 
     public Uni<Indicators> now() {
-        java.util.concurrent.Executor back = ApplicationService.callersContext();
+        java.util.concurrent.Executor back = CallerContext.executor();
         LocalDate today = time.today();
         return published(today).emitOn(back).flatMap(published -> Database.session(() -> counts()).map(byKind -> {
             Counts objections = byKind.getOrDefault(ApplicationService.OBJECTION, empty());
