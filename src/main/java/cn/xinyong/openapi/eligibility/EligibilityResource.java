@@ -64,7 +64,7 @@ public class EligibilityResource {
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public Response schemes() {
         List<EligibilityViews.SchemeView> out = catalog.all().values().stream().map(s -> new EligibilityViews.SchemeView(
-                s.code(), s.name(), s.description(), s.benefits(), s.requiredScope(), s.decisionTtl().toString(),
+                s.code(), s.name(), s.description(), s.basis(), s.benefits(), s.requiredScope(), s.decisionTtl().toString(),
                 s.reportsRestrictions(), s.rules().stream().map(r -> new EligibilityViews.RuleView(r.type(), r.describe()))
                         .toList())).toList();
         return Response.ok(out).header("Cache-Control", Caching.publicFor(60)).build();

@@ -15,7 +15,10 @@ public final class EligibilityViews {
     }
 
     @Schema(name = "XinyiScheme", description = "A 信易+ scheme and its rules")
-    public record SchemeView(String code, String name, String description, List<String> benefits,
+    public record SchemeView(String code, String name, String description,
+            @Schema(description = "Where the criteria come from: the plan's words where it gives any, else the stated "
+                    + "default operators may change (默认条件，可调整)") String basis,
+            List<String> benefits,
             @Schema(description = "Scope a partner token needs to ask") String requiredScope,
             @Schema(description = "How long a decision holds (ISO-8601)") String decisionTtl,
             @Schema(description = "Whether decisions report high-consumption restrictions") boolean reportsRestrictions,

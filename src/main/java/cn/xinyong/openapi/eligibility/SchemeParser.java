@@ -29,7 +29,7 @@ public final class SchemeParser {
     }
 
     private static final Set<String> SCHEME_FIELDS = Set.of("code", "name", "description", "benefits", "requiredScope",
-            "decisionTtl", "reportsRestrictions", "rules");
+            "decisionTtl", "reportsRestrictions", "basis", "rules");
     private final ObjectMapper mapper;
 
     public SchemeParser(ObjectMapper mapper) {
@@ -87,7 +87,8 @@ public final class SchemeParser {
         for (JsonNode rule : s.path("rules")) {
             rules.add(rule(rule, at + " rule " + (r++ + 1)));
         }
-        return new Scheme(code, text(s, "name", at), s.path("description").asText(""), List.copyOf(benefits),
+        String basis = s.hasNonNull("basis") ? s.get("basis").asText() : null;
+        return new Scheme(code, text(s, "name", at), s.path("description").asText(""), basis, List.copyOf(benefits),
                 s.hasNonNull("requiredScope") ? s.get("requiredScope").asText() : null, ttl,
                 s.path("reportsRestrictions").asBoolean(false), List.copyOf(rules));
     }
@@ -102,9 +103,7 @@ public final class SchemeParser {
             }
             case "notListed" -> {
                 only(r, at, "lists");
-                Set<String> known = new HashSet<>();
-                ListCatalog.LISTS.forEach(l -> known.add(l.code()));
-                yield new Rule.NotListed(set(r, "lists", at, known));
+                yield new Rule.NotListed(set(r, "lists", at, ListCatalog.codes()));
             }
             case "minGrade" -> {
                 only(r, at, "grade", "allowUngraded");

@@ -61,7 +61,7 @@ public class EntityService {
         for (SubjectDocument.Entry<ListEntryRecord> entry : doc.listEntries()) {
             ListEntryRecord r = entry.record();
             if (!entry.withdrawn() && PublicationRules.listMembershipCurrent(r, today)) {
-                lists.add(new EntityViews.ListMembership(r.list(), Vocabulary.LISTS.getOrDefault(r.list(), r.list()),
+                lists.add(new EntityViews.ListMembership(r.list(), cn.xinyong.openapi.readmodel.record.ListCatalog.name(r.list()),
                         r.listedOn(), r.removeBy(), r.authority(), r.disputedSince()));
             }
         }

@@ -3,14 +3,24 @@ package cn.xinyong.openapi.feeds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** RFC 4180 CSV rows from JSON records: arrays joined with ';', quotes where needed, CRLF line ends. */
+/**
+ * RFC 4180 CSV rows from JSON records: arrays joined with ';', quotes where needed, CRLF line ends, UTF-8 with a
+ * byte order mark so that Excel opens it as UTF-8.
+ */
 public final class Csv {
 
     private Csv() {
     }
 
+    /**
+     * The byte order mark the file starts with: without it, Excel in a zh-CN locale reads UTF-8 as GBK and shows
+     * mojibake; with it, every spreadsheet and CSV library reads UTF-8.
+     */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    /** The first line of a file: the byte order mark and the column names. */
     public static String header(List<String> columns) {
-        return String.join(",", columns) + "\r\n";
+        return BYTE_ORDER_MARK + String.join(",", columns) + "\r\n";
     }
 
     public static String row(List<String> columns, JsonNode record) {

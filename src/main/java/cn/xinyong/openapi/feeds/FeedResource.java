@@ -108,9 +108,10 @@ public class FeedResource {
 
     @GET
     @Path("/exports/{dataset: [a-z-]+}.csv")
-    @Produces("text/csv")
+    @Produces("text/csv; charset=utf-8")
     @Operation(operationId = "exportDatasetCsv", summary = "Every public record of a dataset as CSV (全量导出)",
-            description = "RFC 4180 CSV with a header row, UTF-8, arrays joined with ';'; streamed in constant memory.")
+            description = "RFC 4180 CSV with a header row, UTF-8 starting with a byte order mark (U+FEFF) so that Excel in a "
+                    + "zh-CN locale reads it as UTF-8 rather than GBK, arrays joined with ';'; streamed in constant memory.")
     @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "503", description = "The search index cannot be reached: nothing was sent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

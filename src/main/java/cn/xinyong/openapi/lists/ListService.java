@@ -70,7 +70,7 @@ public class ListService {
                     b.path("doc_count").asLong()});
             }
             List<ListViews.CatalogEntry> out = new ArrayList<>();
-            for (ListCatalog.ListDefinition d : ListCatalog.LISTS) {
+            for (ListCatalog.ListDefinition d : ListCatalog.all()) {
                 long[] c = counts.getOrDefault(d.code(), new long[2]);
                 out.add(new ListViews.CatalogEntry(d, c[0], c[1]));
             }

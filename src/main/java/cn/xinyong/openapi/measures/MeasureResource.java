@@ -129,7 +129,7 @@ public class MeasureResource {
         String m = p.oneOf("matter", matter, c.matters().keySet());
         String k = p.oneOf("kind", kind, Set.of("punishment", "incentive"));
         String cl = p.oneOf("class", measureClass, Set.of("mandatory", "recommended"));
-        String l = p.oneOf("list", list, ListCatalog.LISTS.stream().map(ListCatalog.ListDefinition::code)
+        String l = p.oneOf("list", list, ListCatalog.codes().stream()
                 .collect(Collectors.toCollection(java.util.TreeSet::new)));
         p.check();
         String tag = c.etag() + "-" + Integer.toHexString(java.util.Objects.hash(m, k, cl, l));

@@ -20,10 +20,6 @@ import java.util.Set;
  */
 public final class MeasureRules {
 
-    /** Lists whose current membership is an adverse record (for {@code cleanRecord}). */
-    static final Set<String> ADVERSE_LISTS = Set.of("seriousDishonesty", "judgmentDefaulter", "keyAttention",
-            "abnormalOperation");
-
     private MeasureRules() {
     }
 
@@ -199,7 +195,7 @@ public final class MeasureRules {
         }
         boolean penalised = doc.penalties().stream().anyMatch(p -> !p.withdrawn() && !"simple".equals(p.record().severity())
                 && p.record().decisionDate() != null && !p.record().decisionDate().isBefore(since));
-        boolean listed = doc.listEntries().stream().anyMatch(l -> !l.withdrawn() && ADVERSE_LISTS.contains(l.record().list())
+        boolean listed = doc.listEntries().stream().anyMatch(l -> !l.withdrawn() && ListCatalog.adverse(l.record().list())
                 && (l.record().removedOn() == null || !l.record().removedOn().isBefore(since)));
         boolean broken = doc.commitments().stream().anyMatch(c -> !c.withdrawn() && "breached".equals(c.record().fulfilment())
                 && c.record().committedOn() != null && !c.record().committedOn().isBefore(since));

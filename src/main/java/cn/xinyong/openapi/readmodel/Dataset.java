@@ -2,6 +2,7 @@ package cn.xinyong.openapi.readmodel;
 
 import cn.xinyong.openapi.readmodel.record.CommitmentRecord;
 import cn.xinyong.openapi.readmodel.record.EntityRecord;
+import cn.xinyong.openapi.readmodel.record.ListCatalog;
 import cn.xinyong.openapi.readmodel.record.FeedRecord;
 import cn.xinyong.openapi.readmodel.record.LicenceRecord;
 import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
@@ -37,7 +38,7 @@ public enum Dataset {
                     "publicationEnd", "authority", "authorityCode", "severity", "dataSource", "publishedOn")),
     /** 红黑名单条目: one subject's membership of one list. */
     LIST_ENTRY("listEntry", "list-entries", "list-entries", ListEntryRecord.class, "listedOn", "list",
-            Vocabulary.LISTS.keySet(), "id", false,
+            ListCatalog.codes(), "id", false,
             List.of("id", "list", "listName", "subjectId", "subjectName", "reason", "authority", "authorityCode",
                     "legalBasis", "listedOn", "removeBy", "removedOn", "current")),
     /** 信用承诺. */

@@ -3,9 +3,11 @@ package cn.xinyong.openapi.readmodel;
 import cn.xinyong.openapi.platform.search.SearchConfig;
 import cn.xinyong.openapi.platform.search.SearchFailure;
 import cn.xinyong.openapi.platform.search.SearchGateway;
+import cn.xinyong.openapi.platform.text.SimplifiedFolding;
 import cn.xinyong.openapi.readmodel.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -193,9 +195,25 @@ public class IndexManager {
             if (in == null) {
                 throw new IllegalStateException("missing index definition " + resource);
             }
-            return (ObjectNode) mapper.readTree(in);
+            ObjectNode definition = (ObjectNode) mapper.readTree(in);
+            foldTraditionalNames(definition);
+            return definition;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives the names' analyzer the traditional-to-simplified character filter ({@link SimplifiedFolding}): names
+     * and queries in either script meet in the same bigrams, at index and at query time.
+     */
+    private void foldTraditionalNames(ObjectNode definition) {
+        JsonNode analysis = definition.path("settings").path("analysis");
+        if (analysis.path("analyzer").path("name_cjk").isObject()) {
+            ArrayNode rules = ((ObjectNode) analysis).with("char_filter").putObject("simplified").put("type", "mapping")
+                    .putArray("mappings");
+            SimplifiedFolding.mappingRules().forEach(rules::add);
+            ((ObjectNode) analysis.path("analyzer").path("name_cjk")).putArray("char_filter").add("simplified");
         }
     }
 }

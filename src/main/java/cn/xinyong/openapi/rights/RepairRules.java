@@ -94,7 +94,7 @@ public final class RepairRules {
 
     static Repairability listEntry(String id, ListEntryRecord l, LocalDate today) {
         ListTerms terms = LIST_TERMS.get(l.list());
-        String name = Vocabulary.LISTS.getOrDefault(l.list(), l.list());
+        String name = cn.xinyong.openapi.readmodel.record.ListCatalog.name(l.list());
         if (terms.minimum() == null) {
             return new Repairability("listEntry", id, name, l.listedOn(), false, null, l.removeBy(), List.of(),
                     terms.authorityNote(), "the list's own terms");

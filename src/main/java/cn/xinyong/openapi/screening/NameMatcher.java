@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.screening;
 
+import cn.xinyong.openapi.platform.text.SimplifiedFolding;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Compares Chinese organisation names the way a person checking a list would: full- and half-width
- * forms, brackets, spaces, 有限责任公司 / 有限公司 variants and leading region names do not matter.
+ * forms, traditional and simplified characters (繁简), brackets, spaces, 有限责任公司 / 有限公司 variants and
+ * leading region names do not matter.
  */
 public final class NameMatcher {
 
@@ -23,9 +25,9 @@ public final class NameMatcher {
     private NameMatcher() {
     }
 
-    /** Width, brackets, spaces and the company-form variant made uniform; region kept. */
+    /** Width, script (traditional to simplified), brackets, spaces and the company-form variant made uniform; region kept. */
     public static String normalise(String name) {
-        String n = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String n = SimplifiedFolding.fold(Normalizer.normalize(name, Normalizer.Form.NFKC));
         n = BRACKETS.matcher(n).replaceAll("");
         n = SPACES.matcher(n).replaceAll("");
         n = n.toUpperCase(java.util.Locale.ROOT);
@@ -42,7 +44,7 @@ public final class NameMatcher {
      * index's bigrams do not cross them either.
      */
     public static String searchCore(String name) {
-        String n = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String n = SimplifiedFolding.fold(Normalizer.normalize(name, Normalizer.Form.NFKC));
         n = BRACKETS.matcher(n).replaceAll(" ").toUpperCase(java.util.Locale.ROOT).replace("有限责任公司", "有限公司");
         return strip(n.strip()).strip();
     }

@@ -78,7 +78,7 @@ public class ScreeningResource {
         List<Problem.FieldError> errors = new ArrayList<>(Violations.errors(validator.validate(request)));
         Set<String> lists = new LinkedHashSet<>();
         if (request.lists() == null || request.lists().isEmpty()) {
-            ListCatalog.LISTS.forEach(l -> lists.add(l.code()));
+            lists.addAll(ListCatalog.codes());
         } else {
             for (int i = 0; i < request.lists().size(); i++) {
                 String l = request.lists().get(i);

@@ -155,11 +155,12 @@ public class ScreeningService {
         q.put("track_total_hits", false);
         q.putArray("_source").add("uscc").add("name");
         ObjectNode bool = q.putObject("query").putObject("bool");
-        // Every bigram of the distinctive part must be there: variants differ in width, brackets, form and
-        // region, which normalisation removes, so this keeps recall while sparing OpenSearch the long
-        // tails of common bigrams (商贸, 科技) on a large index.
+        // Most bigrams of the distinctive part must be there: variants differ in width, script, brackets, form
+        // and region, which normalisation and the index's folding remove; a one-character slip loses at most two
+        // bigrams, which the 40% allowance keeps (a two-bigram core must match whole). That keeps recall while
+        // sparing OpenSearch the long tails of common bigrams (商贸, 科技) on a large index.
         bool.putArray("must").addObject().putObject("match").putObject("name")
-                .put("query", NameMatcher.searchCore(item.name())).put("operator", "and");
+                .put("query", NameMatcher.searchCore(item.name())).put("minimum_should_match", "2<-40%");
         bool.putArray("should").addObject().putObject("match_phrase").putObject("name")
                 .put("query", NameMatcher.normalise(item.name())).put("boost", 2);
         var filter = bool.putArray("filter");

@@ -61,6 +61,41 @@ class EligibilityTest {
     }
 
     @Test
+    void everyShippedSchemeLoadsAndDecides() {
+        JsonPath schemes = given().get("/v1/xinyi/schemes").then().statusCode(200).extract().jsonPath();
+        List<String> codes = schemes.getList("code");
+        assertTrue(codes.size() >= 15, "the plans count at least 15 信易+ domains: " + codes);
+        assertTrue(codes.containsAll(List.of("xinyiyi", "xinyidan", "xinyiyue", "xinyigou", "xinyongzhu",
+                "xinyongchuxing", "chengxincanyin", "xinyongjieshu", "xianxiaofei", "xinyongyuanqu", "xinyongyanglao")));
+        schemes.getList("basis", String.class).forEach(b -> assertTrue(b != null && !b.isBlank(), "every scheme states its basis"));
+        String all = Tokens.bearer(Tokens.partner("bank-all", "unlimited",
+                String.join(" ", schemes.getList("requiredScope", String.class))));
+        String clean = newUscc("420103");
+        String taxOffender = newUscc("420103");
+        ingest(entity(clean, "武汉市十五域守信示范有限公司", 1), entity(taxOffender, "武汉市十五域欠税示范有限公司", 1),
+                listEntry("LE-" + taxOffender, taxOffender, 1, "taxDishonesty", TODAY.minusMonths(2).toString(), null, null));
+        for (String code : codes) {
+            int rules = schemes.getList("find { it.code == '" + code + "' }.rules").size();
+            for (String subject : List.of(clean, taxOffender)) {
+                JsonPath d = given().header("Authorization", all).get("/v1/xinyi/" + code + "/eligibility/" + subject)
+                        .then().statusCode(200).extract().jsonPath();
+                assertEquals(code, d.getString("scheme"));
+                assertEquals(rules, d.getList("rules").size(), code + " decides every rule");
+                assertEquals(3, d.getString("token").split("\\.").length, code + " signs its decision");
+            }
+        }
+        // Schemes that exclude the 重大税收违法失信主体 list refuse the tax offender, naming the list; others do not care.
+        JsonPath guarantee = given().header("Authorization", all).get("/v1/xinyi/xinyidan/eligibility/" + taxOffender)
+                .then().extract().jsonPath();
+        assertEquals(false, guarantee.getBoolean("eligible"));
+        assertEquals("false", ruleOutcome(guarantee, "notListed"));
+        assertTrue(guarantee.getString("rules.find { it.rule == 'notListed' }.evidence[0].detail").contains("重大税收违法失信主体"),
+                guarantee.prettify());
+        assertEquals("true", ruleOutcome(given().header("Authorization", all)
+                .get("/v1/xinyi/xinyiyue/eligibility/" + taxOffender).then().extract().jsonPath(), "notListed"));
+    }
+
+    @Test
     void eachFailingRuleNamesItsEvidence() {
         String uscc = newUscc("420103");
         ingest(entity(uscc, "武汉市失信示范有限公司", 1),

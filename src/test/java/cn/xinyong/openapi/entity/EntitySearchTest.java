@@ -27,6 +27,8 @@ class EntitySearchTest {
     private static final List<String> pagingCodes = new ArrayList<>();
     private static String exact;
     private static String shop;
+    private static String traditional;
+    private static String hongKong;
 
     @BeforeEach
     synchronized void load() {
@@ -37,6 +39,10 @@ class EntitySearchTest {
         shop = newUscc("440305");
         List<String> lines = new ArrayList<>();
         lines.add(entity(exact, "武汉市瑞祥翠微商贸有限公司", 1));
+        traditional = newUscc("420103");
+        lines.add(entity(traditional, "武汉市华美(国际)贸易有限公司", 1));
+        hongKong = newUscc("420106");
+        lines.add(entity(hongKong, "香港長榮海運(武漢)有限公司", 1));
         lines.add(entity(newUscc("420106"), "武汉市瑞祥翠微物流有限公司", 1));
         lines.add(entity(shop, "南山区瑞祥翠微便利店", 1, "individualBusiness", "deregistered", "440305"));
         for (int i = 0; i < 25; i++) {
@@ -51,6 +57,15 @@ class EntitySearchTest {
     void findsByFullName() {
         given().queryParam("q", "武汉市瑞祥翠微商贸有限公司").get("/v1/entities").then().statusCode(200)
                 .body("items[0].uscc", equalTo(exact));
+    }
+
+    @Test
+    void traditionalAndSimplifiedCharactersFindTheSameEntity() {
+        // A name registered in simplified characters, asked for in traditional ones (繁体), and the other way round.
+        given().queryParam("q", "武汉市華美(國際)貿易有限公司").get("/v1/entities").then().statusCode(200)
+                .body("items[0].uscc", equalTo(traditional)).body("items[0].name", equalTo("武汉市华美(国际)贸易有限公司"));
+        given().queryParam("q", "长荣海运").get("/v1/entities").then().statusCode(200)
+                .body("items[0].uscc", equalTo(hongKong)).body("items[0].name", equalTo("香港長榮海運(武漢)有限公司"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,10 +112,13 @@ class FeedsTest {
     void exportsCsvWithHeaderAndQuoting() {
         String uscc = newUscc("350203");
         ingest(commitment("C-" + uscc, uscc, 1, "voluntaryDisclosure", "pending"));
-        String csv = given().get("/v1/exports/commitments.csv").then().statusCode(200)
-                .contentType(startsWith("text/csv")).header("Content-Disposition", containsString("commitments.csv"))
-                .extract().asString();
-        assertTrue(csv.startsWith("id,version,subjectId,subjectName,type,content,"), csv.substring(0, 80));
+        byte[] bytes = given().get("/v1/exports/commitments.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.allOf(startsWith("text/csv"), org.hamcrest.Matchers.containsStringIgnoringCase("charset=utf-8")))
+                .header("Content-Disposition", containsString("commitments.csv")).extract().asByteArray();
+        // Excel (zh-CN) reads a CSV as GBK unless it starts with the UTF-8 byte order mark EF BB BF.
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        String csv = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFid,version,subjectId,subjectName,type,content,"), csv.substring(0, 80));
         assertTrue(csv.contains("C-" + uscc + ",1," + uscc + ",测试,voluntaryDisclosure,\"承诺内容, 含逗号和\"\"引号\"\"\""), csv);
     }
 
@@ -127,7 +131,7 @@ class FeedsTest {
                 .header("Content-Disposition", containsString("commitments.csv.gz")).extract().asByteArray();
         String csv = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)).readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("id,version,subjectId,"), csv.substring(0, Math.min(60, csv.length())));
+        assertTrue(csv.startsWith("\uFEFFid,version,subjectId,"), csv.substring(0, Math.min(60, csv.length())));
         assertTrue(csv.contains("C-" + uscc + ",1,"));
         byte[] ndjson = given().get("/v1/exports/commitments.ndjson.gz").then().statusCode(200).extract().asByteArray();
         String lines = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(ndjson)).readAllBytes(),

@@ -11,10 +11,12 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,6 +34,33 @@ class ListsTest {
                 listEntry("LE-" + uscc + "-c", uscc, 1, "keyAttention", TODAY.minusMonths(1).toString(), null, null),
                 withdraw("listEntry", "LE-" + uscc + "-c", uscc, 2, "objectionUpheld"));
         return uscc;
+    }
+
+    @Test
+    void aSectorListFromTheCatalogueIsServedScreenedAndCounted() {
+        String uscc = newUscc("420111");
+        ingest(entity(uscc, "武汉市洪山区偷逃税款示例有限公司", 1),
+                listEntry("LE-" + uscc + "-tax", uscc, 1, "taxDishonesty", TODAY.minusMonths(3).toString(),
+                        TODAY.plusYears(3).toString(), null));
+        long before = given().queryParam("by", "list").get("/v1/statistics/list-entries").then().statusCode(200)
+                .extract().jsonPath().getLong("buckets.find { it.key == 'taxDishonesty' }.count");
+        given().get("/v1/lists").then().statusCode(200)
+                .body("find { it.list.code == 'taxDishonesty' }.list.name", equalTo("重大税收违法失信主体"))
+                .body("find { it.list.code == 'taxDishonesty' }.list.kind", equalTo("black"))
+                .body("find { it.list.code == 'taxDishonesty' }.currentEntries", greaterThanOrEqualTo(1));
+        given().queryParam("subject", uscc).get("/v1/lists/taxDishonesty/entries").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].listName", equalTo("重大税收违法失信主体"))
+                .body("items[0].current", equalTo(true));
+        given().header("Authorization", cn.xinyong.openapi.support.Tokens.bearer(cn.xinyong.openapi.support.Tokens.partner(
+                        "bank-lists", "unlimited", "screening"))).contentType("application/json")
+                .body(java.util.Map.of("subjects", List.of(java.util.Map.of("uscc", uscc)), "lists", List.of("taxDishonesty")))
+                .post("/v1/screening").then().statusCode(200)
+                .body("results[0].status", equalTo("listed"))
+                .body("results[0].matches[0].listings[0].list", equalTo("taxDishonesty"));
+        assertTrue(before >= 1, "the statistics count the sector list's entries");
+        ingest(listEntry("LE-" + uscc + "-tax2", uscc, 1, "taxDishonesty", TODAY.minusMonths(1).toString(), null, null));
+        given().queryParam("by", "list").get("/v1/statistics/list-entries").then().statusCode(200)
+                .body("buckets.find { it.key == 'taxDishonesty' }.count", equalTo((int) before + 1));
     }
 
     @Test

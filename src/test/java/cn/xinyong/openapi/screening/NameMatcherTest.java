@@ -14,6 +14,13 @@ class NameMatcherTest {
     }
 
     @Test
+    void traditionalCharactersMatchTheirSimplifiedForms() {
+        assertEquals(1.0, NameMatcher.score("武汉市華美（國際）貿易有限公司", "武汉市华美(国际)贸易有限公司"));
+        assertEquals(NameMatcher.normalise("香港长荣海运有限公司"), NameMatcher.normalise("香港長榮海運有限公司"));
+        assertEquals("华美 国际 贸易", NameMatcher.searchCore("武汉市華美(國際)貿易有限公司"));
+    }
+
+    @Test
     void regionPrefixesDoNotMatterMuch() {
         assertEquals(0.95, NameMatcher.score("恒泰商贸有限公司", "湖北省武汉市江汉区恒泰商贸有限公司"));
         assertEquals("恒泰商贸", NameMatcher.core("武汉市江汉区恒泰商贸有限公司"));

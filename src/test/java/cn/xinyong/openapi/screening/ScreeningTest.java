@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ class ScreeningTest {
             cn.xinyong.openapi.support.Tokens.partner("bank-1", "unlimited", "screening eligibility"));
     private static String listed;
     private static String clean;
+    private static String trader;
 
     @BeforeEach
     synchronized void load() {
@@ -34,6 +36,9 @@ class ScreeningTest {
         }
         listed = newUscc("420103");
         clean = newUscc("420106");
+        trader = newUscc("420103");
+        ingest(entity(trader, "武汉市锦华（国际）贸易有限公司", 1),
+                listEntry("LE-" + trader, trader, 1, "seriousDishonesty", TODAY.minusMonths(2).toString(), null, null));
         ingest(entity(listed, "武汉市江汉区鹏程万里（集团）物流有限责任公司", 1),
                 entity(clean, "武汉市锦绣前程文化传媒有限公司", 1),
                 listEntry("LE-" + listed, listed, 1, "judgmentDefaulter", TODAY.minusMonths(1).toString(), null, null));
@@ -77,6 +82,25 @@ class ScreeningTest {
                 .body("results[6].status", equalTo("clear"))
                 .body("summary.listed", equalTo(3))
                 .body("summary.invalid", equalTo(1));
+    }
+
+    @Test
+    void findsARegisteredNameHoweverItIsWritten() {
+        List<String> spellings = List.of(
+                "武汉市锦华（国际）贸易有限公司",   // exactly as registered
+                "湖北省武汉市锦华(国际)贸易有限公司", // with the province before it
+                "武汉市锦华(国际)贸易有限公司",     // half-width brackets
+                "武汉市錦華（國際）貿易有限公司",   // traditional characters (繁体)
+                "武汉市锦华（国际）贸意有限公司",   // one character slipped (易 → 意)
+                "武汉市锦华（国际）贸易有限责任公司"); // the other company form
+        List<Map<String, Object>> subjects = spellings.stream().map(ScreeningTest::byName).toList();
+        var result = given().header("Authorization", BANK).contentType("application/json")
+                .body(Map.of("subjects", subjects)).post("/v1/screening").then().statusCode(200).extract().jsonPath();
+        for (int i = 0; i < spellings.size(); i++) {
+            assertEquals(trader, result.getString("results[" + i + "].matches[0].uscc"), spellings.get(i));
+            assertEquals("listed", result.getString("results[" + i + "].status"), spellings.get(i));
+        }
+        assertEquals(1.0f, result.getFloat("results[3].matches[0].score"), "the traditional spelling is the same name");
     }
 
     @Test

@@ -195,6 +195,12 @@ public final class SyntheticFeed {
         } else if (listRoll < 0.067) {
             out.add(upsert("listEntry", "LE-" + i + "-0", 1, listEntry(r, e, region, "keyAttention")));
         }
+        // Sector lists from their own random stream, so the rest of the sample stays as it was.
+        SplittableRandom sector = new SplittableRandom(mix(i) ^ 0x5EC7_0A15L);
+        if (sector.nextInt(40) == 0) {
+            String[] list = SECTOR_LISTS[sector.nextInt(SECTOR_LISTS.length)];
+            out.add(upsert("listEntry", "LE-" + i + "-1", 1, sectorListEntry(sector, e, region, list)));
+        }
         int commitments = poisson(r, 0.8);
         for (int k = 0; k < commitments; k++) {
             out.add(upsert("commitment", "C-" + i + "-" + k, 1, commitment(r, e, region)));
@@ -307,6 +313,29 @@ public final class SyntheticFeed {
         }
         return new ListEntryRecord(list, e.uscc(), e.name(), reason, authority, authorityCode(region, authority),
                 "《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》", listed, removeBy, removed, null);
+    }
+
+    /** Sector lists (行业领域名单): code, keeping department, reason, basis. */
+    private static final String[][] SECTOR_LISTS = {
+        {"taxDishonesty", "税务局", "虚开增值税专用发票", "《重大税收违法失信主体信息公布管理办法》"},
+        {"workSafetyDishonesty", "应急管理局", "发生较大生产安全事故负有责任", "《安全生产严重失信主体名单管理办法》"},
+        {"foodDrugDishonesty", "市场监督管理局", "生产销售不符合食品安全标准的食品", "《市场监督管理严重违法失信名单管理办法》"},
+        {"statisticsDishonesty", "统计局", "提供不真实统计资料", "《统计严重失信企业信用管理办法》"},
+        {"socialInsuranceDishonesty", "人力资源和社会保障局", "以欺诈手段骗取社会保险基金", "《社会保险领域严重失信人名单管理暂行办法》"},
+        {"wageArrearsDishonesty", "人力资源和社会保障局", "拖欠农民工工资数额较大", "《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》"},
+        {"procurementMisconduct", "财政局", "提供虚假材料谋取中标", "《中华人民共和国政府采购法》第七十七条"},
+        {"tourismDishonesty", "文化和旅游局", "未经许可经营旅行社业务", "《文化和旅游市场信用管理规定》"},
+        {"ecommerceDishonesty", "商务局", "组织刷单炒信", "《关于加强对电子商务领域失信问题专项治理工作的通知》"},
+        {"customsAeo", "海关", "经认证为高级认证企业", "《中华人民共和国海关注册登记和备案企业信用管理办法》"},
+        {"taxpayerGradeA", "税务局", "纳税信用评价为A级", "《纳税信用管理办法(试行)》"},
+        {"contractAbiding", "市场监督管理局", "连续公示守合同重信用", "守合同重信用企业公示工作有关规定"}};
+
+    private ListEntryRecord sectorListEntry(SplittableRandom r, EntityRecord e, Region region, String[] list) {
+        LocalDate listed = asOf.minusDays(r.nextInt(365 * 2));
+        String authority = region.city() + list[1];
+        return new ListEntryRecord(list[0], e.uscc(), e.name(), list[2], authority, authorityCode(region, authority),
+                list[3], listed, listed.plusYears(list[0].equals("customsAeo") || list[0].equals("taxpayerGradeA") ? 1 : 3),
+                null, null);
     }
 
     private CommitmentRecord commitment(SplittableRandom r, EntityRecord e, Region region) {

@@ -21,7 +21,7 @@ public record ListEntryRecord(
 
     @Override
     public void check(Checks c) {
-        c.required("list", list).oneOf("list", list, Vocabulary.LISTS.keySet())
+        c.required("list", list).oneOf("list", list, ListCatalog.codes())
                 .subject(subjectId, subjectName)
                 .authority(authority, authorityCode)
                 .required("listedOn", listedOn)

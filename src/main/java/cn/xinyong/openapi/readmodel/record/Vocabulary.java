@@ -54,12 +54,6 @@ public final class Vocabulary {
     public static final Map<String, String> PENALTY_SECTORS = of(
             "specialEquipment", "特种设备", "workSafety", "安全生产", "fireSafety", "消防");
 
-    /** 名单. */
-    public static final Map<String, String> LISTS = of(
-            "redList", "守信红名单", "seriousDishonesty", "严重失信主体名单",
-            "keyAttention", "重点关注对象名单", "judgmentDefaulter", "失信被执行人",
-            "abnormalOperation", "经营异常名录");
-
     /** 信用承诺类型. */
     public static final Map<String, String> COMMITMENT_TYPES = of(
             "approvalSubstitute", "审批替代型", "deficiencyAcceptance", "容缺受理型",
