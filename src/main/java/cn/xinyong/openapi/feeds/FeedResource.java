@@ -56,6 +56,7 @@ public class FeedResource {
     }
 
     @GET
+    @RateLimitGroup(RateLimitGroup.FEEDS)
     @Path("/feeds/{dataset}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "readChangeFeed", summary = "Changes to a dataset since a position (变更订阅)",
@@ -103,7 +104,7 @@ public class FeedResource {
             @Parameter(description = "Nothing, or .ndjson", schema = @Schema(enumeration = {"", ".ndjson"}))
             @PathParam("format") String format) {
         Dataset dataset = dataset(name);
-        return download(dataset, () -> service.export(dataset), dataset.path() + ".ndjson");
+        return download(dataset, service::export, dataset.path() + ".ndjson");
     }
 
     @GET
@@ -120,7 +121,7 @@ public class FeedResource {
     public RestMulti<String> exportCsv(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(dataset, () -> csv(dataset), dataset.path() + ".csv");
+        return download(dataset, this::csv, dataset.path() + ".csv");
     }
 
     @GET
@@ -134,7 +135,7 @@ public class FeedResource {
     public RestMulti<byte[]> exportNdjsonGzip(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(dataset, () -> Gzip.stream(service.export(dataset).map(r -> r.toString() + "\n")),
+        return download(dataset, s -> Gzip.stream(service.export(s).map(r -> r.toString() + "\n")),
                 dataset.path() + ".ndjson.gz");
     }
 
@@ -149,24 +150,32 @@ public class FeedResource {
     public RestMulti<byte[]> exportCsvGzip(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(dataset, () -> Gzip.stream(csv(dataset)), dataset.path() + ".csv.gz");
+        return download(dataset, s -> Gzip.stream(csv(s)), dataset.path() + ".csv.gz");
     }
 
-    private Multi<String> csv(Dataset dataset) {
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.header(dataset.columns())),
-                service.export(dataset).map(r -> Csv.row(dataset.columns(), r)));
+    private Multi<String> csv(FeedService.Snapshot snapshot) {
+        List<String> columns = snapshot.dataset().columns();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.header(columns)),
+                service.export(snapshot).map(r -> Csv.row(columns, r)));
     }
 
     /**
-     * The stream, once the dataset's index has answered: a store that is down is a 503 problem before any status or
-     * row is sent. A failure after the first rows ends the chunked body without its last chunk, which every HTTP
-     * client reports as an incomplete transfer (curl exit 18), never as a complete but short file.
+     * The stream of a snapshot (the feed position it is consistent with, in the {@value #POSITION_HEADER} header, and
+     * a point in time of the index), once taken: a store that is down is a 503 problem before any status or row is
+     * sent. A failure after the first rows ends the chunked body without its last chunk, which every HTTP client
+     * reports as an incomplete transfer (curl exit 18), never as a complete but short file.
      */
-    private <T> RestMulti<T> download(Dataset dataset, java.util.function.Supplier<Multi<T>> body, String filename) {
-        return RestMulti.fromUniResponse(service.exportable(dataset).replaceWith(Boolean.TRUE), ready -> body.get(),
-                ready -> java.util.Map.of("Content-Disposition", java.util.List.of("attachment; filename=\"" + filename + "\""),
-                        "Cache-Control", java.util.List.of("public, max-age=300")));
+    private <T> RestMulti<T> download(Dataset dataset, java.util.function.Function<FeedService.Snapshot, Multi<T>> body,
+            String filename) {
+        return RestMulti.fromUniResponse(service.snapshot(dataset), body,
+                snapshot -> java.util.Map.of("Content-Disposition",
+                        java.util.List.of("attachment; filename=\"" + filename + "\""),
+                        "Cache-Control", java.util.List.of("no-cache"),
+                        POSITION_HEADER, java.util.List.of(snapshot.position())));
     }
+
+    /** The response header naming the change-feed position an export is consistent with. */
+    static final String POSITION_HEADER = "Feed-Position";
 
     private static Dataset dataset(String name) {
         return Dataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,

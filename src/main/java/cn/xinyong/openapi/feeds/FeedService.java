@@ -72,31 +72,51 @@ public class FeedService {
             sort.addObject().put("seq", "asc");
             IndexPager.Request request = new IndexPager.Request(query, sort, fingerprint, limit, since, null, false);
             return pager.page(dataset, request, doc -> change(dataset, doc, today)).map(page -> new Changes(page.items(),
-                    page.last() != null ? page.last() : cursors.encode(fingerprint, JSON.arrayNode().add(0)),
+                    page.last() != null ? page.last() : position(dataset, 0),
                     page.next() != null));
         });
     }
 
-    /** Completes when an export of the dataset can start (its index answers); fails with a 503 otherwise. */
-    public Uni<Void> exportable(Dataset dataset) {
-        return pager.reachable(dataset);
+    /**
+     * What an export is taken from: the feed position it is consistent with and a point in time of the index
+     * opened after every change up to that position had landed. Each record in the export is therefore at that
+     * position or later, so a mirror that loads the export and then reads the feed from {@code position} ends
+     * with exactly the records a later export holds.
+     */
+    public record Snapshot(Dataset dataset, String position, long settled, IndexPager.PointInTime pit, LocalDate today) {
     }
 
-    /** Every public record of the dataset, as NDJSON-ready views, fetched a page at a time on demand. */
-    public Multi<JsonNode> export(Dataset dataset) {
+    /** Takes a snapshot of the dataset; fails with a 503 when its index cannot be reached (nothing sent yet). */
+    public Uni<Snapshot> snapshot(Dataset dataset) {
         LocalDate today = time.today();
+        return positions.settled().flatMap(settled -> pager.open(dataset).map(pit -> new Snapshot(dataset,
+                position(dataset, settled), settled, pit, today)));
+    }
+
+    /** The change-feed position ({@code since}) just after {@code seq}. */
+    public String position(Dataset dataset, long seq) {
+        return cursors.encode(fingerprint(dataset), JSON.arrayNode().add(seq));
+    }
+
+    /**
+     * Every public record of the snapshot, as NDJSON-ready views, in key order, fetched a page at a time on demand;
+     * the point in time is released when the stream ends, fails or is cancelled.
+     */
+    public Multi<JsonNode> export(Snapshot snapshot) {
+        Dataset dataset = snapshot.dataset();
         ArrayNode sort = JSON.arrayNode();
         sort.addObject().put(dataset.keyField(), "asc");
-        IndexPager.Request request = new IndexPager.Request(PublicationRules.publicBool(dataset, today), sort,
-                CursorCodec.fingerprint("export", dataset.path(), today.toString()), config.exportPageSize(), null,
+        IndexPager.Request request = new IndexPager.Request(PublicationRules.publicBool(dataset, snapshot.today()), sort,
+                CursorCodec.fingerprint("export", dataset.path(), snapshot.pit().id()), config.exportPageSize(), null,
                 null, false);
-        return pager.all(dataset, request, doc -> views.json(dataset, doc, today));
+        return pager.all(snapshot.pit(), request, doc -> views.openRecord(dataset, doc))
+                .onTermination().call(() -> pager.close(snapshot.pit()));
     }
 
     FeedViews.Change change(Dataset dataset, JsonNode doc, LocalDate today) {
         String id = doc.path(dataset.keyField()).asText();
         String reason = PublicationRules.withdrawal(dataset, doc, today);
         return reason != null ? new FeedViews.Change("withdraw", id, reason, null)
-                : new FeedViews.Change("upsert", id, null, views.json(dataset, doc, today));
+                : new FeedViews.Change("upsert", id, null, views.openRecord(dataset, doc));
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
 public enum Dataset {
     /** 市场主体 / 组织: registration basics and credit grade. */
     ENTITY("entity", "entities", "entities", EntityRecord.class, "registeredOn", null, Set.of(), "uscc", false,
-            List.of("uscc", "name", "kind", "status", "legalRepresentative", "registrationAuthority", "regionCode",
+            List.of("uscc", "version", "name", "kind", "status", "legalRepresentative", "registrationAuthority", "regionCode",
                     "registeredOn", "industry", "address", "creditGrade")),
     /** 行政许可决定 (双公示). */
     LICENCE("licence", "licences", "licences", LicenceRecord.class, "decisionDate", "category",
@@ -39,8 +39,8 @@ public enum Dataset {
     /** 红黑名单条目: one subject's membership of one list. */
     LIST_ENTRY("listEntry", "list-entries", "list-entries", ListEntryRecord.class, "listedOn", "list",
             ListCatalog.codes(), "id", false,
-            List.of("id", "list", "listName", "subjectId", "subjectName", "reason", "authority", "authorityCode",
-                    "legalBasis", "listedOn", "removeBy", "removedOn", "current")),
+            List.of("id", "version", "list", "listName", "subjectId", "subjectName", "reason", "authority",
+                    "authorityCode", "legalBasis", "listedOn", "removeBy", "removedOn")),
     /** 信用承诺. */
     COMMITMENT("commitment", "commitments", "commitments", CommitmentRecord.class, "committedOn", "type",
             Vocabulary.COMMITMENT_TYPES.keySet(), "id", true,

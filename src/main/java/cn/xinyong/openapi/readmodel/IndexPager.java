@@ -54,6 +54,51 @@ public class IndexPager {
         if (!indices.ready()) {
             return Uni.createFrom().failure(new ApiProblem(ProblemType.UNAVAILABLE, "The search index is not ready yet"));
         }
+        return page("/" + indices.alias(dataset) + "/_search", body(r), r, view);
+    }
+
+    /**
+     * A point in time of the dataset's index: every page read through it sees the index as it was when it was
+     * opened, whatever is written meanwhile. Close it with {@link #close(PointInTime)}.
+     */
+    public record PointInTime(String id) {
+    }
+
+    /** Opens a point in time of the dataset's index, kept for {@code keepAlive} after each use. */
+    public Uni<PointInTime> open(Dataset dataset) {
+        if (!indices.ready()) {
+            return Uni.createFrom().failure(new ApiProblem(ProblemType.UNAVAILABLE, "The search index is not ready yet"));
+        }
+        return gateway.send("POST", "/" + indices.alias(dataset) + "/_search/point_in_time", null,
+                java.util.Map.of("keep_alive", KEEP_ALIVE)).map(r -> new PointInTime(r.path("pit_id").asText()));
+    }
+
+    /** Releases a point in time; never fails (an unreleased one expires by itself). */
+    public Uni<Void> close(PointInTime pit) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("pit_id").add(pit.id());
+        return gateway.send("DELETE", "/_search/point_in_time", body).replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    /** Every document the request matches at the point in time, page after page on demand, in constant memory. */
+    public <T> Multi<T> all(PointInTime pit, Request first, Function<JsonNode, T> view) {
+        AtomicReference<Request> request = new AtomicReference<>(first);
+        return Multi.createBy().repeating()
+                .uni(() -> {
+                    ObjectNode body = body(request.get());
+                    body.putObject("pit").put("id", pit.id()).put("keep_alive", KEEP_ALIVE);
+                    return page("/_search", body, request.get(), view)
+                            .invoke(p -> request.set(request.get().after(p.next())));
+                })
+                .whilst(p -> p.next() != null)
+                .onItem().transformToIterable(Page::items);
+    }
+
+    /** How long a point in time lives after each page: a slow reader between two pages is given this long. */
+    private static final String KEEP_ALIVE = "5m";
+
+    private ObjectNode body(Request r) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("size", r.limit() + 1);
         if (r.countTotal()) {
@@ -70,7 +115,11 @@ public class IndexPager {
         if (r.cursor() != null) {
             body.set("search_after", cursors.decode(r.cursor(), r.fingerprint()));
         }
-        return gateway.search(indices.alias(dataset), body).map(response -> {
+        return body;
+    }
+
+    private <T> Uni<Page<T>> page(String endpoint, ObjectNode body, Request r, Function<JsonNode, T> view) {
+        return gateway.send("POST", endpoint, body).map(response -> {
             JsonNode hits = response.path("hits").path("hits");
             int shown = Math.min(r.limit(), hits.size());
             List<T> items = new ArrayList<>(shown);

@@ -39,11 +39,16 @@ public class PublicViews {
         this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** The public view of a search document of any public dataset, as JSON (feeds and exports). */
-    public JsonNode json(Dataset dataset, JsonNode doc, LocalDate today) {
+    /**
+     * The record as feeds and exports publish it, from its search document: its platform version and nothing that
+     * changes with the date alone (a list entry's {@code current} is left to the reader), so that a mirror's copy
+     * changes only with a change-feed entry.
+     */
+    public JsonNode openRecord(Dataset dataset, JsonNode doc) {
         return switch (dataset) {
             case ENTITY -> entity(doc);
-            case LIST_ENTRY -> mapper.valueToTree(listEntry(doc, today));
+            case LIST_ENTRY -> mapper.valueToTree(listEntry(doc.path("id").asText(), doc.path("version").asLong(),
+                    read(doc, ListEntryRecord.class), null));
             case LICENCE, PENALTY, COMMITMENT -> mapper.valueToTree(disclosure(dataset, doc));
             case PERSON_RECORD -> throw new IllegalArgumentException("personal records have no public view");
         };
@@ -83,9 +88,9 @@ public class PublicViews {
         };
     }
 
-    /** A list entry from its search document. */
+    /** A list entry from its search document, with whether it is current today. */
     public ListEntryView listEntry(JsonNode doc, LocalDate today) {
-        return listEntry(doc.path("id").asText(), read(doc, ListEntryRecord.class), today);
+        return listEntry(doc.path("id").asText(), doc.path("version").asLong(), read(doc, ListEntryRecord.class), today);
     }
 
     /**
@@ -99,15 +104,14 @@ public class PublicViews {
                         : doc.entity().map(cn.xinyong.openapi.readmodel.record.EntityRecord::name).orElse(null),
                 r.reason(), r.authority(), r.authorityCode(), r.legalBasis(), r.listedOn(), r.removeBy(), r.removedOn(),
                 r.disputedSince());
-        return listEntry(e.id(), whole, today);
+        return listEntry(e.id(), e.version(), whole, today);
     }
 
-    /** A list entry from its stored record (the subject document). */
-    public static ListEntryView listEntry(String id, ListEntryRecord r, LocalDate today) {
-        return new ListEntryView(id, r.list(), ListCatalog.byCode(r.list()).map(ListCatalog.ListDefinition::name)
-                .orElse(r.list()), r.subjectId(), r.subjectName(), r.reason(), r.authority(), r.authorityCode(),
-                r.legalBasis(), r.listedOn(), r.removeBy(), r.removedOn(), PublicationRules.listMembershipCurrent(r, today),
-                r.disputedSince());
+    /** A list entry from its stored record; {@code current} as of {@code today}, or left out when today is null. */
+    public static ListEntryView listEntry(String id, long version, ListEntryRecord r, LocalDate today) {
+        return new ListEntryView(id, version, r.list(), ListCatalog.name(r.list()), r.subjectId(), r.subjectName(),
+                r.reason(), r.authority(), r.authorityCode(), r.legalBasis(), r.listedOn(), r.removeBy(), r.removedOn(),
+                today == null ? null : PublicationRules.listMembershipCurrent(r, today), r.disputedSince());
     }
 
     /** An entity's registration basics as the feeds and exports show them (the export's columns). */

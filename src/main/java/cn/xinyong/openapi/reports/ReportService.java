@@ -143,7 +143,7 @@ public class ReportService {
             }
         }
         EntityRecord e = d.entity();
-        EntityOpenRecord subject = new EntityOpenRecord(e.uscc(), e.name(), e.kind(), e.status(), e.legalRepresentative(),
+        EntityOpenRecord subject = new EntityOpenRecord(e.uscc(), null, e.name(), e.kind(), e.status(), e.legalRepresentative(),
                 e.registrationAuthority(), e.regionCode(), e.registeredOn(), e.industry(), e.address(),
                 e.creditGrade() == null ? null : e.creditGrade().grade(), e.creditGrade());
         Found f = d.found();

@@ -18,6 +18,8 @@ public @interface RateLimitGroup {
     String SEARCH = "search";
     String SCREENING = "screening";
     String EXPORTS = "exports";
+    /** Change feeds: pages of up to 1,000 changes, generous enough that an anonymous mirror keeps up. */
+    String FEEDS = "feeds";
     String ELIGIBILITY = "eligibility";
     String PERSONS = "persons";
 

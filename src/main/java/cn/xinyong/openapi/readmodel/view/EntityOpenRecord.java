@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EntityRecord", description = "An entity's registration basics (主体登记信息), as the feed and exports give them")
 public record EntityOpenRecord(
         @Schema(description = "统一社会信用代码") String uscc,
+        @Schema(description = "The platform's version of the record") Long version,
         @Schema(description = "主体名称") String name,
         @Schema(description = "主体类型") String kind,
         @Schema(description = "登记状态") String status,
