@@ -120,6 +120,26 @@ public final class PublicationRules {
                 .add(missing("removeBy")).add(range("removeBy", "gte", d));
     }
 
+    /**
+     * Keeps the records of the dataset in force today: current list memberships, licences within their validity,
+     * active entities, commitments still being fulfilled (履约中); penalties are in force while published.
+     */
+    public static void inForce(ObjectNode bool, Dataset dataset, LocalDate today) {
+        String d = today.toString();
+        ArrayNode filter = bool.withArray("filter");
+        switch (dataset) {
+            case LIST_ENTRY -> currentListEntries(bool, today);
+            case LICENCE -> {
+                filter.addObject().putObject("bool").putArray("should").add(missing("validFrom")).add(range("validFrom", "lte", d));
+                filter.addObject().putObject("bool").putArray("should").add(missing("validTo")).add(range("validTo", "gte", d));
+            }
+            case ENTITY -> filter.add(term("status", "active"));
+            case COMMITMENT -> filter.add(term("fulfilment", "pending"));
+            default -> {
+            }
+        }
+    }
+
     /** Keeps list entries no longer current today. */
     public static void pastListEntries(ObjectNode bool, LocalDate today) {
         String d = today.toString();

@@ -22,11 +22,13 @@ final class StoredForm {
     /** Long free-text fields the search documents keep but the hot Redis summary leaves out. */
     private static final Set<String> NOT_IN_SUMMARY = Set.of("subjectId", "subjectName", "facts", "content",
             "legalBasis", "documentName", "certificateName", "certificateNumber", "dataSource", "matter");
+    /** The working days from a 双公示 decision to its publication (for the timeliness indicator, 及时率). */
+    static final String PUBLICATION_WORKING_DAYS = "publicationWorkingDays";
     /** The stored field linking an entity to its legal representative's records (a keyed hash). */
     static final String REPRESENTATIVE = "legalRepresentativeHash";
     /** Fields only the index needs. */
     private static final Set<String> INDEX_ONLY = Set.of("version", "regionPath", "withdrawn", "withdrawnReason",
-            "expired", "creditGradeDetail");
+            "expired", "creditGradeDetail", PUBLICATION_WORKING_DAYS);
 
     /** A Redis hash entry: the subject's key suffix, the field, and the encoded value. */
     record Entry(String subjectId, String field, long version, long position, String json) {
@@ -94,6 +96,7 @@ final class StoredForm {
             doc.set("creditGradeDetail", doc.get("creditGrade"));
             doc.put("creditGrade", entity.creditGrade().grade());
         }
+        publicationLag(e.record()).ifPresent(days -> doc.put(PUBLICATION_WORKING_DAYS, days));
         doc.put("withdrawn", e.op() == FeedEvent.Operation.WITHDRAW);
         if (e.op() == FeedEvent.Operation.WITHDRAW) {
             doc.put("withdrawnReason", e.reason());
@@ -102,6 +105,21 @@ final class StoredForm {
             }
         }
         return doc;
+    }
+
+    /** Working days from decision to publication of a licence or penalty that states both dates. */
+    private static java.util.Optional<Integer> publicationLag(Object record) {
+        java.time.LocalDate decided = null;
+        java.time.LocalDate published = null;
+        if (record instanceof cn.xinyong.openapi.readmodel.record.LicenceRecord l) {
+            decided = l.decisionDate();
+            published = l.publishedOn();
+        } else if (record instanceof cn.xinyong.openapi.readmodel.record.PenaltyRecord p) {
+            decided = p.decisionDate();
+            published = p.publishedOn();
+        }
+        return decided == null || published == null ? java.util.Optional.empty()
+                : java.util.Optional.of(WorkingDays.between(decided, published));
     }
 
     /** The search document's id: the USCC for entities (one document per entity), else the record id. */

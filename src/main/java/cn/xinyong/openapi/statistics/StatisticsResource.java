@@ -7,6 +7,7 @@ import cn.xinyong.openapi.platform.problem.Problem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.platform.web.Caching;
+import cn.xinyong.openapi.platform.web.Params;
 import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.readmodel.IndexManager;
 import cn.xinyong.openapi.readmodel.PublicationRules;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Open-data statistics for dashboards: counts of public records by list, authority, region or month. */
+/**
+ * Open-data statistics for dashboards: counts of public records by list, authority, region or month, of every
+ * public record or only those in force today, optionally within a date range.
+ */
 @RateLimitGroup(RateLimitGroup.SEARCH)
 @Path("/v1/statistics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +53,11 @@ public class StatisticsResource {
 
     /** The counts of one dataset by one dimension. */
     @Schema(name = "Statistics")
-    public record Counts(String dataset, String by, long total, List<Bucket> buckets) {
+    public record Counts(String dataset, String by,
+            @Schema(description = "all or current", enumeration = {"all", "current"}) String state,
+            @Schema(description = "First date counted, when limited") LocalDate from,
+            @Schema(description = "Last date counted, when limited") LocalDate to,
+            long total, List<Bucket> buckets) {
     }
 
     private final SearchGateway search;
@@ -79,7 +88,14 @@ public class StatisticsResource {
             @Parameter(description = "authority, region, month or list",
                     schema = @Schema(enumeration = {"authority", "region", "month", "list"})) @QueryParam("by") String by,
             @Parameter(description = "For by=region: province, city or district (default city)")
-            @QueryParam("level") String level) {
+            @QueryParam("level") String level,
+            @Parameter(description = "all (default): every public record; current: only those in force today (current "
+                    + "list memberships, licences within their validity, active entities, commitments being fulfilled; "
+                    + "penalties are in force while published)", schema = @Schema(enumeration = {"all", "current"}))
+            @QueryParam("state") String state,
+            @Parameter(description = "Only records whose date (decision, listing, commitment or registration) is on or "
+                    + "after this day") @QueryParam("from") String from,
+            @Parameter(description = "Only records whose date is on or before this day") @QueryParam("to") String to) {
         Dataset dataset = Dataset.byPath(name).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
                 "No dataset '" + name + "'", List.of(new Problem.FieldError("dataset", "unknown"))));
         String field = switch (by == null ? "" : by) {
@@ -99,8 +115,29 @@ public class StatisticsResource {
             case "district" -> 6;
             default -> throw ApiProblem.invalidField("level", "must be province, city or district");
         };
+        Params params = new Params();
+        String inForce = params.oneOf("state", state == null ? "all" : state, List.of("all", "current"));
+        LocalDate first = params.date("from", from);
+        LocalDate last = params.date("to", to);
+        params.range("from", first, "to", last);
+        params.check();
+        LocalDate today = time.today();
         ObjectNode body = mapper.createObjectNode().put("size", 0).put("track_total_hits", true);
-        body.set("query", PublicationRules.publicBool(dataset, time.today()));
+        ObjectNode query = PublicationRules.publicBool(dataset, today);
+        ObjectNode bool = (ObjectNode) query.path("bool");
+        if ("current".equals(inForce)) {
+            PublicationRules.inForce(bool, dataset, today);
+        }
+        if (first != null || last != null) {
+            ObjectNode range = bool.withArray("filter").addObject().putObject("range").putObject(dataset.dateField());
+            if (first != null) {
+                range.put("gte", first.toString());
+            }
+            if (last != null) {
+                range.put("lte", last.toString());
+            }
+        }
+        body.set("query", query);
         ObjectNode agg = body.putObject("aggs").putObject("by");
         if ("month".equals(by)) {
             agg.putObject("date_histogram").put("field", field).put("calendar_interval", "month").put("format", "yyyy-MM")
@@ -120,7 +157,7 @@ public class StatisticsResource {
                 raw.forEach(b -> buckets.add(new Bucket(b.has("key_as_string") ? b.path("key_as_string").asText()
                         : b.path("key").asText(), b.path("doc_count").asLong())));
             }
-            Counts counts = new Counts(dataset.path(), by, r.path("hits").path("total").path("value").asLong(), buckets);
+            Counts counts = new Counts(dataset.path(), by, inForce, first, last, r.path("hits").path("total").path("value").asLong(), buckets);
             return Response.ok(counts).header("Cache-Control", Caching.publicFor(300)).build();
         });
     }

@@ -27,7 +27,7 @@ class HouseRulesTest {
     static final String ROOT = "cn.xinyong.openapi";
     /** The feature packages (everything but readmodel and platform). */
     static final List<String> FEATURES = List.of("entity", "lists", "screening", "disclosure", "feeds", "statistics",
-            "eligibility", "consent", "ratelimit", "ingest", "measures", "rights", "reports");
+            "eligibility", "consent", "ratelimit", "ingest", "measures", "rights", "reports", "catalogue", "indicators");
 
     private static JavaClasses house;
 

@@ -123,7 +123,7 @@ class RateLimitTest {
         assertTrue(policyOf("/v1/entities/?q=恒泰").startsWith("\"search\""), "a trailing slash is still a search");
         assertTrue(policyOf("/v1/lists/redList/entries/").startsWith("\"search\""));
         assertTrue(policyOf("/v1/entities/" + Fixtures.newUscc("110101")).startsWith("\"lookups\""));
-        assertTrue(policyOf("/v1/feeds/penalties").startsWith("\"exports\""));
+        assertTrue(policyOf("/v1/feeds/penalties").startsWith("\"feeds\""), "feeds have a mirror-sized group of their own");
         assertTrue(policyOf("/v1/statistics/penalties?by=month").startsWith("\"search\""));
     }
 

@@ -35,9 +35,10 @@ public class SearchGateway {
         this.queryTimeout = config.queryTimeout();
     }
 
-    /** Queries a caller waits on; bulk writes, scrolls and index administration may take longer. */
+    /** Queries a caller waits on (an export's point in time too); bulk writes, scrolls and index administration may take longer. */
     private static boolean isQuery(String method, String endpoint) {
         return (endpoint.endsWith("/_search") || endpoint.endsWith("/_count") || endpoint.endsWith("/_mget")
+                || (method.equals("POST") && endpoint.endsWith("/_search/point_in_time"))
                 || (method.equals("GET") && endpoint.contains("/_doc/"))) && !endpoint.startsWith("/_search/scroll");
     }
 

@@ -14,8 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                 + "lookup and search, red/black lists and batch screening, 双公示 disclosures with change feeds and "
                 + "exports, 信易+ eligibility, and consent-based personal records. Open data needs no token (low "
                 + "quota); partners and residents use JWT bearer tokens. Errors are RFC 9457 problem+json.",
-        license = @License(name = "Public credit information (公共信用信息), published under the platform's "
-                + "publication rules (公示规则); reuse must keep the data-as-of date and the source")))
+        license = @License(name = ApiDefinition.DATA_LICENCE)))
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
             description = "Partner or resident token: issuer, audience, client id, plan and scopes (screening, "
@@ -23,4 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
     @SecurityScheme(securitySchemeName = "ingestToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
             description = "The platform's ingest token (internal operations only)")})
 public class ApiDefinition extends Application {
+
+    /** The terms the data is published under (the contract's licence and every catalogue entry's). */
+    public static final String DATA_LICENCE = "Public credit information (公共信用信息), published under the platform's "
+            + "publication rules (公示规则); reuse must keep the data-as-of date and the source";
+
 }
