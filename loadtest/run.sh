@@ -72,7 +72,7 @@ export TOKEN="$HEADER.$PAYLOAD.$SIG"
 
 LIMITS=""
 for plan in anonymous bench; do
-  for group in lookups search screening exports eligibility persons; do
+  for group in lookups search screening exports feeds eligibility persons; do
     LIMITS="$LIMITS -Dxinyong.ratelimit.plans.$plan.$group.rate=10000000 -Dxinyong.ratelimit.plans.$plan.$group.burst=10000000"
   done
 done

@@ -96,7 +96,10 @@ public class FeedResource {
     @Operation(operationId = "exportDatasetNdjson", summary = "Every public record of a dataset as NDJSON (全量导出)",
             description = "One record per line, the same JSON as the query endpoints; streamed in constant memory at any "
                     + "size. The path may end in .ndjson.")
-    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/x-ndjson"))
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/x-ndjson"),
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = POSITION_HEADER,
+                    description = "The change-feed position (since) this export is consistent with: load it, then follow "
+                            + "the feed from here", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<JsonNode> exportNdjson(
@@ -113,7 +116,10 @@ public class FeedResource {
     @Operation(operationId = "exportDatasetCsv", summary = "Every public record of a dataset as CSV (全量导出)",
             description = "RFC 4180 CSV with a header row, UTF-8 starting with a byte order mark (U+FEFF) so that Excel in a "
                     + "zh-CN locale reads it as UTF-8 rather than GBK, arrays joined with ';'; streamed in constant memory.")
-    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "text/csv"),
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = POSITION_HEADER,
+                    description = "The change-feed position (since) this export is consistent with: load it, then follow "
+                            + "the feed from here", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "503", description = "The search index cannot be reached: nothing was sent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown dataset",
@@ -129,7 +135,10 @@ public class FeedResource {
     @Produces("application/gzip")
     @Operation(operationId = "exportDatasetNdjsonGzip", summary = "Every public record of a dataset as gzipped NDJSON",
             description = "The NDJSON export compressed with gzip as it streams, for large downloads.")
-    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/gzip"))
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/gzip"),
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = POSITION_HEADER,
+                    description = "The change-feed position (since) this export is consistent with: load it, then follow "
+                            + "the feed from here", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<byte[]> exportNdjsonGzip(
@@ -144,7 +153,10 @@ public class FeedResource {
     @Produces("application/gzip")
     @Operation(operationId = "exportDatasetCsvGzip", summary = "Every public record of a dataset as gzipped CSV",
             description = "The CSV export compressed with gzip as it streams, for large downloads.")
-    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/gzip"))
+    @APIResponse(responseCode = "200", description = "The records", content = @Content(mediaType = "application/gzip"),
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = POSITION_HEADER,
+                    description = "The change-feed position (since) this export is consistent with: load it, then follow "
+                            + "the feed from here", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<byte[]> exportCsvGzip(

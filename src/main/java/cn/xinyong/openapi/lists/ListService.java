@@ -43,15 +43,25 @@ public class ListService {
     private final IndexManager indices;
     private final SubjectStore store;
     private final TimeSource time;
+    private final cn.xinyong.openapi.measures.MeasureCatalog measures;
 
     ListService(SearchGateway search, IndexPager pager, PublicViews views, IndexManager indices, SubjectStore store,
-            TimeSource time) {
+            TimeSource time, cn.xinyong.openapi.measures.MeasureCatalog measures) {
+        this.measures = measures;
         this.search = search;
         this.pager = pager;
         this.views = views;
         this.indices = indices;
         this.store = store;
         this.time = time;
+    }
+
+    /** The codes of the 联合奖惩 measures that a current membership of the list triggers. */
+    private List<String> triggered(String list) {
+        return measures.current().measures().stream()
+                .filter(m -> m.trigger() != null && "listed".equals(m.trigger().type()) && m.trigger().lists() != null
+                        && m.trigger().lists().contains(list))
+                .map(cn.xinyong.openapi.measures.Measure::code).toList();
     }
 
     public Uni<List<ListViews.CatalogEntry>> catalogue() {
@@ -72,7 +82,7 @@ public class ListService {
             List<ListViews.CatalogEntry> out = new ArrayList<>();
             for (ListCatalog.ListDefinition d : ListCatalog.all()) {
                 long[] c = counts.getOrDefault(d.code(), new long[2]);
-                out.add(new ListViews.CatalogEntry(d, c[0], c[1]));
+                out.add(new ListViews.CatalogEntry(d, c[0], c[1], triggered(d.code())));
             }
             return out;
         });

@@ -16,7 +16,9 @@ public final class ListViews {
     public record CatalogEntry(
             @Schema(implementation = ListCatalog.ListDefinition.class) ListCatalog.ListDefinition list,
             @Schema(description = "Subjects listed today") long currentEntries,
-            @Schema(description = "Entries ever published, including removed ones") long allEntries) {
+            @Schema(description = "Entries ever published, including removed ones") long allEntries,
+            @Schema(description = "Codes of the 联合奖惩 measures a current membership triggers (GET /v1/measures?list=)")
+            List<String> triggeredMeasures) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

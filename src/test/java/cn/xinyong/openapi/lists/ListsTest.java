@@ -47,7 +47,8 @@ class ListsTest {
         given().get("/v1/lists").then().statusCode(200)
                 .body("find { it.list.code == 'taxDishonesty' }.list.name", equalTo("重大税收违法失信主体"))
                 .body("find { it.list.code == 'taxDishonesty' }.list.kind", equalTo("black"))
-                .body("find { it.list.code == 'taxDishonesty' }.currentEntries", greaterThanOrEqualTo(1));
+                .body("find { it.list.code == 'taxDishonesty' }.currentEntries", greaterThanOrEqualTo(1))
+                .body("find { it.list.code == 'judgmentDefaulter' }.triggeredMeasures", hasItems("P01"));
         given().queryParam("subject", uscc).get("/v1/lists/taxDishonesty/entries").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].listName", equalTo("重大税收违法失信主体"))
                 .body("items[0].current", equalTo(true));

@@ -40,6 +40,29 @@ class StatisticsTest {
     }
 
     @Test
+    void countsOnlyRecordsInForceOrWithinADateRangeWhenAsked() {
+        String district = "659002"; // no other test uses it: its bucket holds only these entries
+        String uscc = newUscc(district);
+        ingest(listEntry("LE-S1-" + uscc, uscc, 1, "abnormalOperation", TODAY.minusMonths(1).toString(), null, null),
+                listEntry("LE-S2-" + uscc, uscc, 1, "abnormalOperation", TODAY.minusYears(3).toString(),
+                        TODAY.minusYears(1).toString(), null),
+                listEntry("LE-S3-" + uscc, uscc, 1, "redList", TODAY.plusDays(1).toString(), null, null));
+        String bucket = "buckets.find { it.key == '" + district + "' }.count";
+        given().queryParam("by", "region").queryParam("level", "district").get("/v1/statistics/list-entries").then()
+                .statusCode(200).body("state", equalTo("all")).body(bucket, equalTo(3));
+        given().queryParam("by", "region").queryParam("level", "district").queryParam("state", "current")
+                .get("/v1/statistics/list-entries").then().statusCode(200)
+                .body("state", equalTo("current")).body(bucket, equalTo(1));
+        given().queryParam("by", "region").queryParam("level", "district")
+                .queryParam("from", TODAY.minusMonths(2).toString()).queryParam("to", TODAY.plusDays(5).toString())
+                .get("/v1/statistics/list-entries").then().statusCode(200)
+                .body("from", equalTo(TODAY.minusMonths(2).toString())).body(bucket, equalTo(2));
+        given().queryParam("by", "list").queryParam("state", "someday").queryParam("from", "2026-02-30")
+                .get("/v1/statistics/list-entries").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("state", "from"));
+    }
+
+    @Test
     void rejectsUnknownDimensionsAndDatasets() {
         given().queryParam("by", "list").get("/v1/statistics/penalties").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("by"));

@@ -263,7 +263,7 @@ public final class SyntheticFeed {
                 region.code() + "许准字〔" + decided.getYear() + "〕" + (1000 + r.nextInt(9000)) + "-" + k,
                 categories[r.nextInt(categories.length)], licence, "JY" + (10000000L + r.nextInt(90000000)),
                 "准予" + e.name() + "取得" + licence, decided, decided, decided.plusYears(3 + r.nextInt(3)), dept,
-                authorityCode(region, dept), region.city() + "政务服务数据管理局", decided.plusDays(r.nextInt(8)), null);
+                authorityCode(region, dept), region.city() + "政务服务数据管理局", decided.plusDays(r.nextInt(13)), null);
     }
 
     private PenaltyRecord penalty(SplittableRandom r, EntityRecord e, Region region, int k) {
@@ -289,7 +289,7 @@ public final class SyntheticFeed {
                 "对当事人作出" + (fine ? "罚款" + amount + "万元" : "警告") + "的行政处罚", amount,
                 categories.contains("confiscation") ? BigDecimal.valueOf(r.nextInt(500) + 1, 2) : null,
                 decided, end, dept, authorityCode(region, dept), severity, region.city() + "政务服务数据管理局",
-                "simple".equals(severity) ? null : decided.plusDays(r.nextInt(8)), null, null);
+                "simple".equals(severity) ? null : decided.plusDays(r.nextInt(13)), null, null);
     }
 
     private ListEntryRecord listEntry(SplittableRandom r, EntityRecord e, Region region, String list) {
