@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,15 +39,14 @@ public class CatalogueService {
     public Uni<CatalogueViews.Catalogue> catalogue(String base) {
         LocalDate today = time.today();
         List<Dataset> datasets = List.copyOf(descriptions.keySet());
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<SearchGateway.Search> searches = new ArrayList<>();
         for (Dataset d : datasets) {
             ObjectNode query = mapper.createObjectNode().put("size", 0).put("track_total_hits", true);
             query.set("query", PublicationRules.publicBool(d, today));
             query.putObject("aggs").putObject("modified").putObject("max").put("field", "updatedAt");
-            body.writeBytes((mapper.createObjectNode().put("index", indices.alias(d)) + "\n" + query + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            searches.add(new SearchGateway.Search(indices.alias(d), query));
         }
-        return search.multiSearch(body.toByteArray()).map(r -> {
+        return search.multiSearch(searches).map(r -> {
             List<CatalogueViews.Dataset> out = new ArrayList<>();
             for (int i = 0; i < datasets.size(); i++) {
                 JsonNode answer = r.path("responses").path(i);

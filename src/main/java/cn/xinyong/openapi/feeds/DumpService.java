@@ -165,7 +165,21 @@ public class DumpService {
                     Log.infof("dump %s made: %s", generation, signed.manifest().dumps().stream()
                             .map(d -> d.dataset() + " " + d.records()).toList());
                 })
+                .onFailure().invoke(() -> discard(generation))
                 .onTermination().invoke(() -> running.set(false));
+    }
+
+    /** Deletes the files a failed generation had written, so that no partial generation is ever kept. */
+    private void discard(String generation) {
+        try (var files = Files.list(config.dir())) {
+            for (Path p : files.toList()) {
+                if (generation(p).filter(generation::equals).isPresent() || p.toString().endsWith(".part")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            Log.warnf("could not remove the files of the failed dump %s: %s", generation, e.getMessage());
+        }
     }
 
     private Uni<Dump> write(Dataset dataset, String generation) {

@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,7 @@ public class IndicatorService {
 
     /** 双公示 timeliness of the decisions taken from {@code from} to {@code to}, optionally in one region. */
     public Uni<IndicatorViews.Disclosure> disclosure(LocalDate from, LocalDate to, String region) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<SearchGateway.Search> body = new ArrayList<>();
         for (Dataset d : DISCLOSED) {
             ObjectNode q = mapper.createObjectNode().put("size", 0).put("track_total_hits", true);
             ObjectNode bool = q.putObject("query").putObject("bool");
@@ -71,7 +69,7 @@ public class IndicatorService {
             }
             add(body, d, q);
         }
-        return search.multiSearch(body.toByteArray()).map(r -> {
+        return search.multiSearch(body).map(r -> {
             List<IndicatorViews.Timeliness> out = new ArrayList<>();
             for (int i = 0; i < DISCLOSED.size(); i++) {
                 JsonNode a = r.path("responses").path(i);
@@ -91,7 +89,7 @@ public class IndicatorService {
     /** The credit indicators today, optionally in one region. */
     public Uni<IndicatorViews.Credit> credit(String region) {
         LocalDate today = time.today();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<SearchGateway.Search> body = new ArrayList<>();
         ObjectNode entities = count();
         ArrayNode ef = entities.with("query").with("bool").withArray("filter");
         ef.add(PublicationRules.term("status", "active")).add(PublicationRules.term("withdrawn", "false"));
@@ -118,7 +116,7 @@ public class IndicatorService {
         distinct(commitments.putObject("aggs").putObject("all"), PublicationRules.term("withdrawn", "false"));
         add(body, Dataset.COMMITMENT, commitments);
 
-        return search.multiSearch(body.toByteArray()).map(r -> {
+        return search.multiSearch(body).map(r -> {
             JsonNode rs = r.path("responses");
             long active = rs.path(0).path("hits").path("total").path("value").asLong();
             long serious = subjects(rs.path(1).path("aggregations").path("serious"));
@@ -180,8 +178,7 @@ public class IndicatorService {
         return whole == 0 ? null : Math.round(1_000_000.0 * part / whole) / 1_000_000.0;
     }
 
-    private void add(ByteArrayOutputStream body, Dataset d, ObjectNode query) {
-        body.writeBytes((mapper.createObjectNode().put("index", indices.alias(d)) + "\n" + query + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+    private void add(List<SearchGateway.Search> body, Dataset d, ObjectNode query) {
+        body.add(new SearchGateway.Search(indices.alias(d), query));
     }
 }

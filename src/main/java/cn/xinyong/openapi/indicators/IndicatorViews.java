@@ -47,8 +47,7 @@ public final class IndicatorViews {
     @Schema(name = "Share", description = "count of total, and the rate (absent when total is 0)")
     public record Share(long count, long total, Double rate, @Schema(description = "What is counted") String definition) {
         static Share of(long count, long total, String definition) {
-            return new Share(count, total, total == 0 ? null : Math.round(1_000_000.0 * count / total) / 1_000_000.0,
-                    definition);
+            return new Share(count, total, IndicatorService.rate(count, total), definition);
         }
     }
 

@@ -156,16 +156,16 @@ public class ReportService {
     /** The subject's public licences, penalties and commitments, newest first, in one round trip. */
     private Uni<Found> disclosures(String uscc, LocalDate today) {
         List<Dataset> kinds = List.of(Dataset.LICENCE, Dataset.PENALTY, Dataset.COMMITMENT);
-        StringBuilder body = new StringBuilder();
+        List<SearchGateway.Search> searches = new ArrayList<>();
         for (Dataset kind : kinds) {
             ObjectNode query = mapper.createObjectNode().put("size", MOST_RECORDS);
             ObjectNode bool = PublicationRules.publicBool(kind, today);
             ((ObjectNode) bool.get("bool")).withArray("filter").add(PublicationRules.term("subjectId", uscc));
             query.set("query", bool);
             query.putArray("sort").addObject().put(kind.dateField(), "desc");
-            body.append("{\"index\":\"").append(indices.alias(kind)).append("\"}\n").append(query).append('\n');
+            searches.add(new SearchGateway.Search(indices.alias(kind), query));
         }
-        return search.multiSearch(body.toString().getBytes(StandardCharsets.UTF_8)).map(response -> {
+        return search.multiSearch(searches).map(response -> {
             List<List<Disclosure>> out = new ArrayList<>();
             for (int i = 0; i < kinds.size(); i++) {
                 List<Disclosure> records = new ArrayList<>();

@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,13 +120,11 @@ public class ScreeningService {
         if (byName.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String header = mapper.createObjectNode().put("index", indices.alias(Dataset.ENTITY)).toString();
+        List<SearchGateway.Search> searches = new ArrayList<>();
         for (Item item : byName) {
-            write(body, header);
-            write(body, nameQuery(item, maxMatches).toString());
+            searches.add(new SearchGateway.Search(indices.alias(Dataset.ENTITY), nameQuery(item, maxMatches)));
         }
-        return search.multiSearch(body.toByteArray()).map(response -> {
+        return search.multiSearch(searches).map(response -> {
             Map<Integer, List<Candidate>> out = new LinkedHashMap<>();
             JsonNode responses = response.path("responses");
             for (int i = 0; i < byName.size(); i++) {
@@ -171,12 +166,4 @@ public class ScreeningService {
         return q;
     }
 
-    private static void write(ByteArrayOutputStream out, String line) {
-        try {
-            out.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -53,9 +53,20 @@ public class SearchGateway {
                 refresh ? Map.of("refresh", "wait_for") : Map.of());
     }
 
-    /** Several searches in one request; {@code ndjson} holds header and body lines. */
-    public Uni<JsonNode> multiSearch(byte[] ndjson) {
-        return send("POST", "/_msearch", ndjson, "application/x-ndjson", Map.of());
+    /** One search of a multi-search: the index (or alias) and the request body. */
+    public record Search(String index, ObjectNode body) {
+    }
+
+    /** Several searches in one request; the answers are in {@code responses}, in the same order. */
+    public Uni<JsonNode> multiSearch(java.util.List<Search> searches) {
+        java.io.ByteArrayOutputStream ndjson = new java.io.ByteArrayOutputStream();
+        for (Search s : searches) {
+            ndjson.writeBytes(json(mapper.createObjectNode().put("index", s.index())));
+            ndjson.write('\n');
+            ndjson.writeBytes(json(s.body()));
+            ndjson.write('\n');
+        }
+        return send("POST", "/_msearch", ndjson.toByteArray(), "application/x-ndjson", Map.of());
     }
 
     public Uni<JsonNode> send(String method, String endpoint, ObjectNode body) {
