@@ -68,6 +68,29 @@ class RateLimitTest {
     }
 
     @Test
+    void aBucketSpentThroughLeasesStillLetsThroughExactlyItsBurst() {
+        // The "leased" plan's lookups bucket holds 100 tokens and barely refills: the instance takes them from Redis
+        // two at a time (burst / 50), and still every request costs one: the 101st is refused.
+        assertEquals(2, TokenBucketLimiter.leaseSize(new RateLimitConfig.Bucket() {
+            public double rate() {
+                return 0.001;
+            }
+
+            public int burst() {
+                return 100;
+            }
+        }));
+        String token = Tokens.bearer(Tokens.partner("leased-" + UUID.randomUUID(), "leased", "screening"));
+        String code = Fixtures.newUscc("110101");
+        for (int i = 0; i < 100; i++) {
+            int status = given().header("Authorization", token).get("/v1/entities/" + code).statusCode();
+            assertEquals(404, status, "request " + (i + 1) + " is within the burst");
+        }
+        given().header("Authorization", token).get("/v1/entities/" + code).then().statusCode(429)
+                .header("Retry-After", notNullValue());
+    }
+
+    @Test
     void aBadTokenOnAnOpenEndpointIsRefusedNotIgnored() {
         given().header("Authorization", "Bearer " + Tokens.wrongKey("x")).get("/v1/lists").then().statusCode(401)
                 .contentType("application/problem+json");
