@@ -30,10 +30,18 @@ public class EligibilityService {
     private final DecisionSigner signer;
     private final TimeSource time;
 
-    EligibilityService(SubjectStore store, DecisionSigner signer, TimeSource time) {
+    /** Organisations' decisions answered again while nothing they rest on changed (xinyong.xinyi.decisions{outcome}). */
+    private final cn.xinyong.openapi.platform.security.DecisionReuse<EligibilityViews.Decision> reusable;
+
+    EligibilityService(SubjectStore store, DecisionSigner signer, TimeSource time, SchemeCatalog.XinyiConfig config,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.store = store;
         this.signer = signer;
         this.time = time;
+        this.reusable = new cn.xinyong.openapi.platform.security.DecisionReuse<>(config.decisionReuse(),
+                config.decisionReuseEntries(), EligibilityViews.Decision::decidedAt, EligibilityViews.Decision::expiresAt,
+                meters.counter("xinyong.xinyi.decisions", "outcome", "signed"),
+                meters.counter("xinyong.xinyi.decisions", "outcome", "reused"));
     }
 
     /** The decision, or a null item when the subject is unknown. */
@@ -51,11 +59,22 @@ public class EligibilityService {
         });
     }
 
+    /**
+     * The decision for an organisation: the one signed for the same scheme, subject and date within the reuse window
+     * while every record it rests on is unchanged (a decision names no partner, so any partner may be answered it),
+     * else a new one.
+     */
     EligibilityViews.Decision decide(Scheme scheme, String uscc, SubjectDocument doc) {
         if (doc.entity().isEmpty()) {
             return null;
         }
         LocalDate today = time.today();
+        StringBuilder key = new StringBuilder(256).append(scheme.code()).append('|').append(scheme.hashCode()).append('|')
+                .append(uscc).append('|').append(today).append('|');
+        return reusable.get(doc.appendVersions(key).toString(), time.now(), () -> decideAnew(scheme, uscc, doc, today));
+    }
+
+    private EligibilityViews.Decision decideAnew(Scheme scheme, String uscc, SubjectDocument doc, LocalDate today) {
         SubjectFacts facts = facts(uscc, doc);
         List<Rule.Outcome> outcomes = scheme.rules().stream().map(r -> r.evaluate(facts, today)).toList();
         List<String> restrictions = scheme.reportsRestrictions() ? restrictions(facts, today) : null;

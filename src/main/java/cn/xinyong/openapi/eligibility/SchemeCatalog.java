@@ -30,6 +30,17 @@ public class SchemeCatalog {
         /** A schemes file on disk, watched for changes; the built-in schemes when absent. */
         Optional<Path> schemesFile();
 
+        /**
+         * How long a signed decision is answered again for the same scheme and subject while nothing it rests on has
+         * changed (the subject's records, the scheme, the date); 0 signs every decision anew.
+         */
+        @WithDefault("60s")
+        java.time.Duration decisionReuse();
+
+        /** Decisions kept for reuse at most (per instance). */
+        @WithDefault("100000")
+        int decisionReuseEntries();
+
     }
 
     private final WatchedConfig<Map<String, Scheme>> schemes;

@@ -39,19 +39,18 @@ public class CheckService {
     /** The consent purpose (授权用途) a person's check reads their records under: 联合奖惩核查. */
     public static final String PERSON_PURPOSE = "measureCheck";
     /** Signed decisions answered again while nothing they rest on changed, by {@link #reuseKey}. */
-    private final java.util.concurrent.ConcurrentHashMap<String, MeasureViews.Decision> reusable =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Decisions signed, and decisions answered again (xinyong.measures.decisions{outcome}). */
+    private final cn.xinyong.openapi.platform.security.DecisionReuse<MeasureViews.Decision> reusable;
+    /** Decisions signed (xinyong.measures.decisions{outcome}); the person's check signs every time. */
     private final io.micrometer.core.instrument.Counter signed;
-    private final io.micrometer.core.instrument.Counter reused;
 
     CheckService(SubjectStore store, MeasureCatalog catalog, DecisionSigner signer, TimeSource time,
             MeasureCatalog.MeasuresConfig config, ConsentService consents,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.consents = consents;
         this.signed = meters.counter("xinyong.measures.decisions", "outcome", "signed");
-        this.reused = meters.counter("xinyong.measures.decisions", "outcome", "reused");
+        this.reusable = new cn.xinyong.openapi.platform.security.DecisionReuse<>(config.decisionReuse(),
+                config.decisionReuseEntries(), MeasureViews.Decision::decidedAt, MeasureViews.Decision::expiresAt, signed,
+                meters.counter("xinyong.measures.decisions", "outcome", "reused"));
         this.store = store;
         this.catalog = catalog;
         this.signer = signer;
@@ -126,25 +125,8 @@ public class CheckService {
      */
     private MeasureViews.Decision decideOrReuse(MeasureCatalogue catalogue, String uscc, String matter,
             MeasureRules.Facts facts, String partner, LocalDate today) {
-        if (config.decisionReuse().isZero()) {
-            signed.increment();
-            return decide(catalogue, uscc, matter, facts, partner, today);
-        }
-        String key = reuseKey(catalogue, uscc, matter, facts, partner, today);
-        Instant now = time.now();
-        MeasureViews.Decision known = reusable.get(key);
-        if (known != null && known.decidedAt().plus(config.decisionReuse()).isAfter(now)
-                && known.expiresAt().isAfter(now)) {
-            reused.increment();
-            return known;
-        }
-        signed.increment();
-        MeasureViews.Decision fresh = decide(catalogue, uscc, matter, facts, partner, today);
-        if (reusable.size() >= config.decisionReuseEntries()) {
-            reusable.clear();
-        }
-        reusable.put(key, fresh);
-        return fresh;
+        return reusable.get(reuseKey(catalogue, uscc, matter, facts, partner, today), time.now(),
+                () -> decide(catalogue, uscc, matter, facts, partner, today));
     }
 
     private static String reuseKey(MeasureCatalogue catalogue, String uscc, String matter, MeasureRules.Facts facts,

@@ -44,12 +44,13 @@ public final class SubjectDocument {
     private final List<Entry<ListEntryRecord>> listEntries = new ArrayList<>();
     private final List<Entry<CommitmentRecord>> commitments = new ArrayList<>();
     private final List<Entry<PersonRecord>> personRecords = new ArrayList<>();
-    private final Map<String, Long> versions;
+    /** Each stored record's version and feed position ({@link #stamp}), by its field. */
+    private final Map<String, String> versions;
     private final Instant dataAsOf;
     private final String representative;
 
     @SuppressWarnings("unchecked")
-    SubjectDocument(String subjectId, Map<Dataset, List<Entry<?>>> byDataset, Map<String, Long> versions,
+    SubjectDocument(String subjectId, Map<Dataset, List<Entry<?>>> byDataset, Map<String, String> versions,
             String representative) {
         this.subjectId = subjectId;
         this.representative = representative;
@@ -133,8 +134,16 @@ public final class SubjectDocument {
 
     /** A strong validator over every stored version and the date (publication periods end by date). */
     /**
-     * Appends every stored record's name and version: two documents append the same text exactly when they
-     * hold the same versions (a cache key; {@link #versionTag} is the short, public form).
+     * A record's version and feed position: a change on the same version (an objection's disputed mark) has a new
+     * position, so it changes the document's tags too.
+     */
+    static String stamp(long version, long position) {
+        return version + "." + position;
+    }
+
+    /**
+     * Appends every stored record's name, version and position: two documents append the same text exactly when
+     * they hold the same records in the same state (a cache key; {@link #versionTag} is the short, public form).
      */
     public StringBuilder appendVersions(StringBuilder out) {
         versions.forEach((name, version) -> out.append(name).append('=').append(version).append(';'));

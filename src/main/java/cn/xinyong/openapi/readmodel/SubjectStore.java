@@ -88,7 +88,7 @@ public class SubjectStore {
             }
         }
         Map<Dataset, List<SubjectDocument.Entry<?>>> byDataset = new EnumMap<>(Dataset.class);
-        Map<String, Long> versions = new HashMap<>();
+        Map<String, String> versions = new HashMap<>();
         String[] representative = new String[1];
         raw.forEach((field, value) -> {
             Dataset dataset = datasetOfField(field);
@@ -96,7 +96,7 @@ public class SubjectStore {
                 return;
             }
             StoredForm.Decoded d = StoredForm.decode(value);
-            versions.put(field, d.version());
+            versions.put(field, SubjectDocument.stamp(d.version(), d.position()));
             byDataset.computeIfAbsent(dataset, k -> new ArrayList<>()).add(entry(dataset, d, field, representative));
         });
         return new SubjectDocument(subjectId, byDataset, versions, representative[0]);
@@ -170,7 +170,7 @@ public class SubjectStore {
 
     private List<SubjectDocument> documents(List<String> subjectIds, JsonNode found) {
         Map<String, Map<Dataset, List<SubjectDocument.Entry<?>>>> bySubject = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> versions = new HashMap<>();
+        Map<String, Map<String, String>> versions = new HashMap<>();
         Map<String, String[]> representatives = new HashMap<>();
         for (JsonNode hit : found.path("hits")) {
             Dataset dataset = indices.datasetOf(hit.path("_index").asText()).orElse(null);
@@ -182,7 +182,8 @@ public class SubjectStore {
             bySubject.computeIfAbsent(e.subjectId(), k -> new EnumMap<>(Dataset.class))
                     .computeIfAbsent(dataset, k -> new ArrayList<>())
                     .add(entry(dataset, d, e.field(), representatives.computeIfAbsent(e.subjectId(), k -> new String[1])));
-            versions.computeIfAbsent(e.subjectId(), k -> new HashMap<>()).put(e.field(), e.version());
+            versions.computeIfAbsent(e.subjectId(), k -> new HashMap<>()).put(e.field(),
+                    SubjectDocument.stamp(d.version(), d.position()));
         }
         List<SubjectDocument> docs = new ArrayList<>(subjectIds.size());
         for (String id : subjectIds) {

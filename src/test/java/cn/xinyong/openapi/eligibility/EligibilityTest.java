@@ -96,6 +96,20 @@ class EligibilityTest {
     }
 
     @Test
+    void anUnchangedQuestionGetsTheDecisionAlreadySignedAndAChangeANewOne() {
+        String uscc = newUscc("420103");
+        ingest(entity(uscc, "武汉市复用示范有限公司", 1));
+        JsonPath first = decide("xinyixing", uscc);
+        JsonPath again = decide("xinyixing", uscc);
+        assertEquals(first.getString("decisionId"), again.getString("decisionId"), "nothing changed: the same decision");
+        assertEquals(first.getString("token"), again.getString("token"));
+        ingest(penalty("P-RU-" + uscc, uscc, 1, "serious", TODAY.minusMonths(1).toString(), TODAY.plusYears(1).toString()));
+        JsonPath after = decide("xinyixing", uscc);
+        assertTrue(!first.getString("decisionId").equals(after.getString("decisionId")), "a new record: a new decision");
+        assertEquals(false, after.getBoolean("eligible"));
+    }
+
+    @Test
     void eachFailingRuleNamesItsEvidence() {
         String uscc = newUscc("420103");
         ingest(entity(uscc, "武汉市失信示范有限公司", 1),
