@@ -115,14 +115,34 @@ public class ScreeningService {
         return out;
     }
 
-    /** Name candidates per item index, best first, at or above the minimum score. */
+    /**
+     * Name candidates per item index, best first, at or above the minimum score. Every name is first looked for
+     * with all the bigrams of its distinctive part, which is cheap on a large index and finds every variant that
+     * normalisation and the index's folding make equal; only the names that found nothing that way are looked for
+     * again, allowing a one-character slip.
+     */
     private Uni<Map<Integer, List<Candidate>>> candidates(List<Item> byName, double minScore, int maxMatches) {
         if (byName.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        return candidates(byName, minScore, maxMatches, false).flatMap(strict -> {
+            List<Item> missed = byName.stream().filter(i -> strict.get(i.index()).isEmpty()).toList();
+            if (missed.isEmpty()) {
+                return Uni.createFrom().item(strict);
+            }
+            return candidates(missed, minScore, maxMatches, true).map(relaxed -> {
+                Map<Integer, List<Candidate>> out = new LinkedHashMap<>(strict);
+                out.putAll(relaxed);
+                return out;
+            });
+        });
+    }
+
+    private Uni<Map<Integer, List<Candidate>>> candidates(List<Item> byName, double minScore, int maxMatches,
+            boolean allowSlip) {
         List<SearchGateway.Search> searches = new ArrayList<>();
         for (Item item : byName) {
-            searches.add(new SearchGateway.Search(indices.alias(Dataset.ENTITY), nameQuery(item, maxMatches)));
+            searches.add(new SearchGateway.Search(indices.alias(Dataset.ENTITY), nameQuery(item, maxMatches, allowSlip)));
         }
         return search.multiSearch(searches).map(response -> {
             Map<Integer, List<Candidate>> out = new LinkedHashMap<>();
@@ -144,18 +164,23 @@ public class ScreeningService {
         });
     }
 
-    private ObjectNode nameQuery(Item item, int maxMatches) {
+    private ObjectNode nameQuery(Item item, int maxMatches, boolean allowSlip) {
         ObjectNode q = mapper.createObjectNode();
         q.put("size", Math.max(5, maxMatches * 2));
         q.put("track_total_hits", false);
         q.putArray("_source").add("uscc").add("name");
         ObjectNode bool = q.putObject("query").putObject("bool");
-        // Most bigrams of the distinctive part must be there: variants differ in width, script, brackets, form
-        // and region, which normalisation and the index's folding remove; a one-character slip loses at most two
-        // bigrams, which the 40% allowance keeps (a two-bigram core must match whole). That keeps recall while
-        // sparing OpenSearch the long tails of common bigrams (商贸, 科技) on a large index.
-        bool.putArray("must").addObject().putObject("match").putObject("name")
-                .put("query", NameMatcher.searchCore(item.name())).put("minimum_should_match", "2<-40%");
+        // Every bigram of the distinctive part must be there: variants differ in width, script, brackets, form and
+        // region, which normalisation and the index's folding remove; that spares OpenSearch the long tails of
+        // common bigrams (商贸, 科技) on a large index. Allowing a slip, most must: a one-character slip loses at
+        // most two bigrams, which the 40% allowance keeps (a two-bigram core must match whole).
+        ObjectNode match = bool.putArray("must").addObject().putObject("match").putObject("name")
+                .put("query", NameMatcher.searchCore(item.name()));
+        if (allowSlip) {
+            match.put("minimum_should_match", "2<-40%");
+        } else {
+            match.put("operator", "and");
+        }
         bool.putArray("should").addObject().putObject("match_phrase").putObject("name")
                 .put("query", NameMatcher.normalise(item.name())).put("boost", 2);
         var filter = bool.putArray("filter");
