@@ -40,3 +40,14 @@ with open(out, "w") as f:
     f.write("\nData: %s entities generated and bulk-loaded (`bin/load --rebuild`) in %s s: %s\n"
             % (entities, load_seconds, load_line[load_line.find("feed-"):] if "feed-" in load_line else load_line))
     f.write("\nWhole run: %s s.\n" % total)
+
+# Memory figures, when run.sh measured them (memory.tsv beside the rows: name, value, unit, how).
+import os
+memory_file = os.path.join(os.path.dirname(rows_file), "memory.tsv")
+if os.path.exists(memory_file):
+    with open(out, "a") as f:
+        f.write("\n## Memory\n\n| figure | value | how |\n|---|---:|---|\n")
+        for line in open(memory_file):
+            if line.strip():
+                name, value, unit, how = line.rstrip("\n").split("\t")
+                f.write("| %s | %s %s | %s |\n" % (name, value, unit, how))

@@ -58,6 +58,8 @@ load_started=$(date +%s.%N)
 LOAD_OUT=$(bin/load --dir "$INFRA" --rebuild "$FEED" 2>/dev/null | grep 'lines/s' || true)
 load_seconds=$(python3 -c "import time;print(round(time.time()-$load_started,1))")
 log "loaded: $LOAD_OUT"
+rm -f "$WORK/memory.tsv"
+python3 loadtest/memory.py redis "$REDIS_URL" "$WORK/memory.tsv" || log "could not read Redis's memory figures"
 
 # A signing key and a partner token for the authenticated scenarios (RS256 with openssl).
 KEYS="$WORK/keys"; mkdir -p "$KEYS"
@@ -124,12 +126,17 @@ for s in lookup.lua eligibility.lua check.lua revalidate.lua; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s "loadtest/scenarios/$s" "http://127.0.0.1:$SERVICE_PORT" >/dev/null 2>&1 || true
 done
 measure baseline "$BASELINE_PORT" baseline.lua "plain Vert.x + one HGETALL"
+before_lookup=$(python3 loadtest/memory.py metrics "http://127.0.0.1:$SERVICE_PORT" || true)
 measure "entity lookup" "$SERVICE_PORT" lookup.lua
+after_lookup=$(python3 loadtest/memory.py metrics "http://127.0.0.1:$SERVICE_PORT" || true)
+if [ -n "$before_lookup" ] && [ -n "$after_lookup" ] && { [ -z "$ONLY" ] || [[ "entity lookup" =~ $ONLY ]]; }; then
+  python3 loadtest/memory.py allocation "$before_lookup" "$after_lookup" "$WORK/memory.tsv"
+fi
 measure "304 revalidation" "$SERVICE_PORT" revalidate.lua "If-None-Match with a current ETag"
 measure "entity lookup as a partner" "$SERVICE_PORT" lookup-auth.lua "the lookup with a bearer token verified"
 measure "name search" "$SERVICE_PORT" search.lua
 measure "list query" "$SERVICE_PORT" list.lua "current entries, one list, one city"
-measure "eligibility (信易贷)" "$SERVICE_PORT" eligibility.lua "signed decision per request"
+measure "eligibility (信易贷)" "$SERVICE_PORT" eligibility.lua "signed, or answered again while nothing changed (60 s)"
 decisions() { # signed reused, from the service's metrics
   curl -fsS "http://127.0.0.1:$SERVICE_PORT/q/metrics" 2>/dev/null | awk '
     /^xinyong_measures_decisions_total/ && /outcome="signed"/ {s=$2} /^xinyong_measures_decisions_total/ && /outcome="reused"/ {r=$2}
