@@ -28,6 +28,7 @@ public final class CatalogueViews {
     }
 
     /** One way to get a dataset (dcat:Distribution). */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "CatalogueDistribution", description = "One way to get a dataset (dcat:Distribution)")
     public record Distribution(
             @Schema(description = "What it is") String title,
@@ -36,6 +37,7 @@ public final class CatalogueViews {
     }
 
     /** One dataset (dcat:Dataset). */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "CatalogueDataset", description = "One public dataset (dcat:Dataset)")
     public record Dataset(
             @Schema(description = "dct:identifier: the dataset's path in feeds, exports and statistics") String identifier,
@@ -51,6 +53,7 @@ public final class CatalogueViews {
     }
 
     /** The catalogue (dcat:Catalog). */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "Catalogue", description = "公共信用信息目录: every public dataset (dcat:Catalog)")
     public record Catalogue(Text title, Text description, String publisher, String license, String homepage,
             List<Dataset> datasets) {

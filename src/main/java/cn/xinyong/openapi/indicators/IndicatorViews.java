@@ -13,6 +13,7 @@ public final class IndicatorViews {
 
     /** Published decisions of one group and how many within the deadline. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "TimelinessGroup", description = "An authority's or district's decisions and how many were published in time")
     public record Group(
             @Schema(description = "Authority name or 6-digit 行政区划代码") String key,
@@ -23,6 +24,7 @@ public final class IndicatorViews {
 
     /** 双公示 timeliness of one dataset. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "DatasetTimeliness", description = "双公示及时率 of one dataset, overall, by authority and by district")
     public record Timeliness(
             @Schema(description = "licences or penalties") String dataset,
@@ -33,6 +35,7 @@ public final class IndicatorViews {
             @Schema(description = "League table by the subject's district") List<Group> byDistrict) {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "DisclosureIndicators", description = "双公示 timeliness (及时率) over a period of decision dates")
     public record Disclosure(
             @Schema(description = "First decision date counted") LocalDate from,
@@ -44,6 +47,7 @@ public final class IndicatorViews {
 
     /** A share: how many of how many. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "Share", description = "count of total, and the rate (absent when total is 0)")
     public record Share(long count, long total, Double rate, @Schema(description = "What is counted") String definition) {
         static Share of(long count, long total, String definition) {
@@ -51,6 +55,7 @@ public final class IndicatorViews {
         }
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "XinyiCoverage", description = "信易+ coverage: the domains with a scheme in force")
     public record XinyiCoverage(
             @Schema(description = "Domains (schemes) in force") int domains,
@@ -60,6 +65,7 @@ public final class IndicatorViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "CreditIndicators", description = "The plans' credit indicators now")
     public record Credit(
             @Schema(description = "The date the indicators describe") LocalDate asOf,

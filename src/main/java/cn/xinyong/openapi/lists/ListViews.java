@@ -12,6 +12,7 @@ public final class ListViews {
     private ListViews() {
     }
 
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "CreditListSummary", description = "A list with its entry counts")
     public record CatalogEntry(
             @Schema(implementation = ListCatalog.ListDefinition.class) ListCatalog.ListDefinition list,

@@ -47,11 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatisticsResource {
 
     /** One bucket. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "CountBucket")
     public record Bucket(@Schema(description = "list code, authority, region code or yyyy-MM") String key, long count) {
     }
 
     /** The counts of one dataset by one dimension. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     @Schema(name = "Statistics")
     public record Counts(String dataset, String by,
             @Schema(description = "all or current", enumeration = {"all", "current"}) String state,
