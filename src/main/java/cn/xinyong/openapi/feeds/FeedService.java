@@ -117,6 +117,6 @@ public class FeedService {
         String id = doc.path(dataset.keyField()).asText();
         String reason = PublicationRules.withdrawal(dataset, doc, today);
         return reason != null ? new FeedViews.Change("withdraw", id, reason, null)
-                : new FeedViews.Change("upsert", id, null, views.openRecord(dataset, doc));
+                : new FeedViews.Change("upsert", id, null, views.openView(dataset, doc));
     }
 }

@@ -15,7 +15,6 @@ import cn.xinyong.openapi.readmodel.view.PenaltyView;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,16 +41,22 @@ public class PublicViews {
     /**
      * The record as feeds and exports publish it, from its search document: its platform version and nothing that
      * changes with the date alone (a list entry's {@code current} is left to the reader), so that a mirror's copy
-     * changes only with a change-feed entry.
+     * changes only with a change-feed entry. A typed view, written as JSON as it is (the feed), or see
+     * {@link #openRecord} for a tree (CSV columns, dumps).
      */
-    public JsonNode openRecord(Dataset dataset, JsonNode doc) {
+    public Object openView(Dataset dataset, JsonNode doc) {
         return switch (dataset) {
-            case ENTITY -> entity(doc);
-            case LIST_ENTRY -> mapper.valueToTree(listEntry(doc.path("id").asText(), doc.path("version").asLong(),
-                    read(doc, ListEntryRecord.class), null));
-            case LICENCE, PENALTY, COMMITMENT -> mapper.valueToTree(disclosure(dataset, doc));
+            case ENTITY -> read(doc, EntityOpenRecord.class);
+            case LIST_ENTRY -> listEntry(doc.path("id").asText(), doc.path("version").asLong(),
+                    read(doc, ListEntryRecord.class), null);
+            case LICENCE, PENALTY, COMMITMENT -> disclosure(dataset, doc);
             case PERSON_RECORD -> throw new IllegalArgumentException("personal records have no public view");
         };
+    }
+
+    /** {@link #openView} as a JSON tree. */
+    public JsonNode openRecord(Dataset dataset, JsonNode doc) {
+        return mapper.valueToTree(openView(dataset, doc));
     }
 
     /** A disclosed record (licence, penalty or commitment) from its search document. */
@@ -114,14 +119,13 @@ public class PublicViews {
                 today == null ? null : PublicationRules.listMembershipCurrent(r, today), r.disputedSince());
     }
 
-    /** An entity's registration basics as the feeds and exports show them (the export's columns). */
-    public ObjectNode entity(JsonNode doc) {
-        return mapper.valueToTree(read(doc, EntityOpenRecord.class));
-    }
+    /** A reader per view type, resolved once: reading a document is on every feed and export record's path. */
+    private final java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectReader> readers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private <T> T read(JsonNode doc, Class<T> type) {
         try {
-            return lenient.treeToValue(doc, type);
+            return readers.computeIfAbsent(type, lenient::readerFor).readValue(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
