@@ -11,11 +11,9 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Applies the caller's plan to every {@code /v1} request: one bucket per caller and endpoint group.
@@ -24,7 +22,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RateLimitFilter {
 
-    static final String DECISION = RateLimitFilter.class.getName() + ".decision";
     private final TokenBucketLimiter limiter;
     private final RateLimitConfig config;
     private final CurrentIdentityAssociation identity;
@@ -40,7 +37,8 @@ public class RateLimitFilter {
     }
 
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource) {
+    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource,
+            io.vertx.ext.web.RoutingContext routing) {
         // The path as routed (normalised), so that // or ../ cannot dodge or mis-bucket the limit.
         String path = "/" + context.getUriInfo().getPath().replaceFirst("^/+", "");
         if (!config.enabled() || path == null || !path.startsWith("/v1/")) {
@@ -65,8 +63,14 @@ public class RateLimitFilter {
                     : caller.kind() == Caller.Kind.ORGANISATION && caller.organisation() != null
                             ? "organisation:" + caller.organisation() : caller.clientId());
             return limiter.take(key, bucket, group).map(decision -> {
-                context.setProperty(DECISION, decision);
                 if (decision.allowed()) {
+                    // Added as the headers go out, so that every answer carries them, a streamed one (an export)
+                    // too, which response filters do not reach.
+                    routing.addHeadersEndHandler(v -> headers(decision).forEach(h -> {
+                        if (!routing.response().headers().contains(h[0])) {
+                            routing.response().putHeader(h[0], h[1]);
+                        }
+                    }));
                     return null;
                 }
                 Response problem = ProblemMappers.response(ProblemType.RATE_LIMITED,
@@ -78,13 +82,6 @@ public class RateLimitFilter {
                 return answer.build();
             });
         });
-    }
-
-    @ServerResponseFilter
-    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof TokenBucketLimiter.Decision decision && response.getStatus() != 429) {
-            headers(decision).forEach(h -> response.getHeaders().putSingle(h[0], h[1]));
-        }
     }
 
     private static List<String[]> headers(TokenBucketLimiter.Decision d) {

@@ -147,6 +147,7 @@ class RateLimitTest {
         assertTrue(policyOf("/v1/lists/redList/entries/").startsWith("\"search\""));
         assertTrue(policyOf("/v1/entities/" + Fixtures.newUscc("110101")).startsWith("\"lookups\""));
         assertTrue(policyOf("/v1/feeds/penalties").startsWith("\"feeds\""), "feeds have a mirror-sized group of their own");
+        assertTrue(policyOf("/v1/exports/penalties.ndjson").startsWith("\"exports\""), "a streamed answer carries them too");
         assertTrue(policyOf("/v1/statistics/penalties?by=month").startsWith("\"search\""));
     }
 
