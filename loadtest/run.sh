@@ -105,9 +105,23 @@ head -n 200 "$DATA/codes.txt" | while read -r code; do
 done > "$DATA/org-tokens.txt"
 
 RESULTS="$WORK/results.tsv"; : > "$RESULTS"
+# Waits (at most 120 s) until the service and OpenSearch are idle: work a scenario left queued (searches of a
+# slow batch, PDFs in the renderers' queue) would otherwise run on into the next scenario's measured period.
+settle() {
+  local ticks=$(( $(getconf CLK_TCK) / 10 )) before after search
+  for _ in $(seq 1 120); do
+    before=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
+    sleep 1
+    after=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
+    search=$( (curl -fsS "$OPENSEARCH_URL/_tasks?actions=*search*" 2>/dev/null || true) | { grep -o '"action":"indices:data/read/search' || true; } | wc -l)
+    if [ $((after - before)) -le "$ticks" ] && [ "$search" -eq 0 ]; then return 0; fi
+  done
+  log "the service was still busy after 120 s; measuring anyway"
+}
 measure() { # name port script [note] [connections]
   local name="$1" port="$2" script="$3" note="${4:-}" conns="${5:-$CONNECTIONS}" out
   if [ -n "$ONLY" ] && [ "$name" != baseline ] && ! [[ "$name" =~ $ONLY ]]; then return 0; fi
+  settle
   wrk -t"$THREADS" -c"$conns" -d"$WARMUP" --timeout 30s -s "loadtest/scenarios/$script" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
   out=$(wrk -t"$THREADS" -c"$conns" -d"$DURATION" --timeout 30s --latency -s "loadtest/scenarios/$script" "http://127.0.0.1:$port")
   echo "$out" > "$WORK/wrk-$name.txt"
