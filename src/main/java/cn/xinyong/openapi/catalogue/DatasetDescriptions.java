@@ -1,11 +1,11 @@
 package cn.xinyong.openapi.catalogue;
 
+import cn.xinyong.openapi.platform.config.ClasspathResources;
 import cn.xinyong.openapi.readmodel.Dataset;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +33,9 @@ final class DatasetDescriptions {
     /** The descriptions in the file, by dataset; throws if one is missing or its fields differ from the columns. */
     static Map<Dataset, Description> load(ObjectMapper mapper) {
         File file;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("catalogue/datasets.json")) {
-            if (in == null) {
-                throw new IllegalStateException("catalogue/datasets.json is missing");
-            }
-            file = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in, File.class);
+        try {
+            file = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(ClasspathResources.bytes("catalogue/datasets.json"), File.class);
         } catch (IOException e) {
             throw new UncheckedIOException("catalogue/datasets.json is unreadable", e);
         }

@@ -98,6 +98,9 @@ public class DumpService {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String MANIFEST = "manifest.json";
+    /** A dump file's name: dataset path, generation, extension. */
+    private static final java.util.regex.Pattern FILE =
+            java.util.regex.Pattern.compile("[a-z-]+-(\\d{8}T\\d{6}Z)\\.ndjson\\.gz");
     private final FeedService feeds;
     private final DecisionSigner signer;
     private final TimeSource time;
@@ -121,7 +124,7 @@ public class DumpService {
 
     /** A file of the current or a kept generation, by name, or empty for anything else. */
     public Optional<Path> file(String name) {
-        if (!name.matches("[a-z-]+-\\d{8}T\\d{6}Z\\.ndjson\\.gz")) {
+        if (!FILE.matcher(name).matches()) {
             return Optional.empty();
         }
         Path file = config.dir().resolve(name);
@@ -171,14 +174,30 @@ public class DumpService {
 
     /** Deletes the files a failed generation had written, so that no partial generation is ever kept. */
     private void discard(String generation) {
+        delete(p -> generation(p).filter(generation::equals).isPresent() || p.toString().endsWith(".part"),
+                "the files of the failed dump " + generation);
+    }
+
+    /** The files of the dump directory; none when it cannot be listed (said in the log). */
+    private List<Path> files() {
         try (var files = Files.list(config.dir())) {
-            for (Path p : files.toList()) {
-                if (generation(p).filter(generation::equals).isPresent() || p.toString().endsWith(".part")) {
+            return files.toList();
+        } catch (IOException e) {
+            Log.warnf("cannot list the dumps in %s: %s", config.dir(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Deletes the files {@code which} selects; a file that cannot be deleted is logged, never thrown. */
+    private void delete(java.util.function.Predicate<Path> which, String what) {
+        for (Path p : files()) {
+            try {
+                if (which.test(p)) {
                     Files.deleteIfExists(p);
                 }
+            } catch (IOException e) {
+                Log.warnf("could not remove %s (%s): %s", what, p, e.getMessage());
             }
-        } catch (IOException e) {
-            Log.warnf("could not remove the files of the failed dump %s: %s", generation, e.getMessage());
         }
     }
 
@@ -284,26 +303,17 @@ public class DumpService {
 
     /** Deletes the files of generations older than the newest {@code keep}, and unfinished files. */
     private void prune() {
-        try (var files = Files.list(config.dir())) {
-            List<Path> all = files.toList();
-            TreeSet<String> generations = new TreeSet<>();
-            all.forEach(p -> generation(p).ifPresent(generations::add));
-            List<String> kept = new ArrayList<>(generations.descendingSet()).subList(0, Math.min(config.keep(),
-                    generations.size()));
-            for (Path p : all) {
-                Optional<String> g = generation(p);
-                if (p.toString().endsWith(".part") && !running.get() || g.isPresent() && !kept.contains(g.get())) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException e) {
-            Log.warnf("could not prune old dumps: %s", e.getMessage());
-        }
+        TreeSet<String> generations = new TreeSet<>();
+        files().forEach(p -> generation(p).ifPresent(generations::add));
+        List<String> kept = new ArrayList<>(generations.descendingSet()).subList(0, Math.min(config.keep(),
+                generations.size()));
+        delete(p -> p.toString().endsWith(".part") && !running.get()
+                || generation(p).filter(g -> !kept.contains(g)).isPresent(), "an old dump");
     }
 
     private static Optional<String> generation(Path p) {
-        var m = java.util.regex.Pattern.compile("-(\\d{8}T\\d{6}Z)\\.ndjson\\.gz$").matcher(p.getFileName().toString());
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        var m = FILE.matcher(p.getFileName().toString());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**

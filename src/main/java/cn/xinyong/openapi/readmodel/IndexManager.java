@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.readmodel;
 
+import cn.xinyong.openapi.platform.config.ClasspathResources;
 import cn.xinyong.openapi.platform.search.SearchConfig;
 import cn.xinyong.openapi.platform.search.SearchFailure;
 import cn.xinyong.openapi.platform.search.SearchGateway;
@@ -17,7 +18,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -191,11 +191,8 @@ public class IndexManager {
 
     private ObjectNode definition(Dataset dataset) {
         String resource = "opensearch/" + dataset.indexName() + ".json";
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing index definition " + resource);
-            }
-            ObjectNode definition = (ObjectNode) mapper.readTree(in);
+        try {
+            ObjectNode definition = (ObjectNode) mapper.readTree(ClasspathResources.bytes(resource));
             foldTraditionalNames(definition);
             return definition;
         } catch (IOException e) {

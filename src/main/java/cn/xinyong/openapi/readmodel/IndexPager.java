@@ -143,9 +143,4 @@ public class IndexPager {
                 .whilst(p -> p.next() != null)
                 .onItem().transformToIterable(Page::items);
     }
-
-    /** Completes when the dataset's index answers now: a stream checks this before it commits its status. */
-    public Uni<Void> reachable(Dataset dataset) {
-        return gateway.send("GET", "/" + indices.alias(dataset) + "/_count", null).replaceWithVoid();
-    }
 }

@@ -1,9 +1,9 @@
 package cn.xinyong.openapi.readmodel;
 
+import cn.xinyong.openapi.platform.config.ClasspathResources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -26,12 +26,9 @@ public final class WorkingDays {
     private static final Set<Integer> YEARS = new HashSet<>();
 
     static {
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
-                .getResourceAsStream("calendar/working-days.json")) {
-            if (in == null) {
-                throw new IllegalStateException("calendar/working-days.json is missing");
-            }
-            JsonNode years = new ObjectMapper().readTree(in).path("years");
+        try {
+            JsonNode years = new ObjectMapper().readTree(ClasspathResources.bytes("calendar/working-days.json"))
+                    .path("years");
             years.fields().forEachRemaining(y -> {
                 YEARS.add(Integer.parseInt(y.getKey()));
                 y.getValue().path("holidays").forEach(d -> HOLIDAYS.add(LocalDate.parse(d.asText())));

@@ -2,7 +2,6 @@ package cn.xinyong.openapi.platform.config;
 
 import io.quarkus.logging.Log;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,12 +72,7 @@ public final class WatchedConfig<T> {
                 loadedModified = Files.getLastModifiedTime(file.get()).toMillis();
                 return Files.readAllBytes(file.get());
             }
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException(resource + " is missing");
-                }
-                return in.readAllBytes();
-            }
+            return ClasspathResources.bytes(resource);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + what, e);
         }
