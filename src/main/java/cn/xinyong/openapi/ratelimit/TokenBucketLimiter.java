@@ -2,10 +2,10 @@ package cn.xinyong.openapi.ratelimit;
 
 import cn.xinyong.openapi.platform.redis.LuaScript;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Redis;
+import cn.xinyong.openapi.platform.redis.RedisNodes;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -75,7 +75,7 @@ public class TokenBucketLimiter {
         }
     }
 
-    private final Redis redis;
+    private final RedisNodes redis;
     private final RateLimitConfig config;
     private final LuaScript takeScript = new LuaScript(TAKE);
     private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
@@ -86,7 +86,7 @@ public class TokenBucketLimiter {
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     @jakarta.inject.Inject
-    public TokenBucketLimiter(@RedisClientName("ratelimit") Redis redis, RateLimitConfig config,
+    public TokenBucketLimiter(@Identifier("ratelimit") RedisNodes redis, RateLimitConfig config,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.redis = redis;
         this.config = config;
@@ -94,7 +94,7 @@ public class TokenBucketLimiter {
     }
 
     /** A limiter over another Redis (a second instance, in tests), without metrics. */
-    public TokenBucketLimiter(Redis redis, RateLimitConfig config) {
+    public TokenBucketLimiter(RedisNodes redis, RateLimitConfig config) {
         this(redis, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 

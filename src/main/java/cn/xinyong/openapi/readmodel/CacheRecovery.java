@@ -14,7 +14,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
+import cn.xinyong.openapi.platform.redis.RedisNodes;
+import cn.xinyong.openapi.platform.redis.RedisSlots;
+import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,14 +94,27 @@ public class CacheRecovery {
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             return 0
             """;
-    /** KEYS[1] lock; ARGV owner, marker key, value. Writes the marker only while the lock is ours. */
-    private static final String MARK_COMPLETE = """
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-            redis.call('SET', ARGV[2], ARGV[3])
+    /** KEYS[1] a slot's marker; ARGV "rebuilding:owner". Claims a slot whose marker is absent or another rebuild's. */
+    private static final String MARK_REBUILDING = """
+            local v = redis.call('GET', KEYS[1])
+            if v and string.sub(v, 1, 8) == 'complete' then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1])
             return 1
             """;
+    /**
+     * KEYS[1] a slot's marker; ARGV "rebuilding:owner", "complete:time". Completes a slot this rebuild claimed (or one
+     * still complete). A slot whose node restarted during the rebuild lost its claim, and stays incomplete.
+     */
+    private static final String MARK_COMPLETE = """
+            local v = redis.call('GET', KEYS[1])
+            if v == ARGV[1] or (v and string.sub(v, 1, 8) == 'complete') then
+              redis.call('SET', KEYS[1], ARGV[2])
+              return 1
+            end
+            return 0
+            """;
 
-    private final Redis redis;
+    private final RedisNodes redis;
     private final ReadModelKeys keys;
     private final SubjectWriter writer;
     private final SearchGateway search;
@@ -111,6 +126,7 @@ public class CacheRecovery {
     private final StoredForm form;
     private final LuaScript release = new LuaScript(RELEASE);
     private final LuaScript renew = new LuaScript(RENEW);
+    private final LuaScript markRebuilding = new LuaScript(MARK_REBUILDING);
     private final LuaScript markComplete = new LuaScript(MARK_COMPLETE);
     private final String owner = UUID.randomUUID().toString();
     private final AtomicReference<State> state = new AtomicReference<>(State.UNKNOWN);
@@ -121,7 +137,7 @@ public class CacheRecovery {
     /** When to try an automatic rebuild again after one failed or ran elsewhere (epoch millis). */
     private final AtomicLong retryAfter = new AtomicLong();
 
-    CacheRecovery(Redis redis, ReadModelKeys keys, SubjectWriter writer, SearchGateway search, IndexManager indices,
+    CacheRecovery(RedisNodes redis, ReadModelKeys keys, SubjectWriter writer, SearchGateway search, IndexManager indices,
             FeedPositions positions, TimeSource time, ObjectMapper mapper, RecoveryConfig config) {
         this.redis = redis;
         this.keys = keys;
@@ -187,8 +203,12 @@ public class CacheRecovery {
             });
             return Uni.createFrom().item(state.get());
         }
-        return redis.send(Request.cmd(Command.EXISTS).arg(keys.completeMarker())).map(r -> {
-            if (r != null && r.toInteger() == 1) {
+        // One marker per master: a node that restarted empty took all of its markers with it.
+        return redis.slotPerMaster().flatMap(slots -> redis.batch(slots.stream().map(slot -> {
+            String marker = keys.completeMarker(slot);
+            return new RedisNodes.Keyed(marker, Request.cmd(Command.GET).arg(marker));
+        }).toList())).map(answers -> {
+            if (answers.stream().allMatch(CacheRecovery::isComplete)) {
                 if (running.get() == null) {
                     state.set(State.COMPLETE);
                 }
@@ -197,6 +217,20 @@ public class CacheRecovery {
             }
             return state.get();
         });
+    }
+
+    /** Whether a slot marker's value says the slot's cache is complete. */
+    static boolean isComplete(Response marker) {
+        return marker != null && marker.toString().startsWith("complete");
+    }
+
+    /** Every slot's marker, as script calls with the same arguments. */
+    private List<LuaScript.Invocation> everySlot(Object... args) {
+        List<LuaScript.Invocation> calls = new ArrayList<>(RedisSlots.COUNT);
+        for (int slot = 0; slot < RedisSlots.COUNT; slot++) {
+            calls.add(new LuaScript.Invocation(keys.completeMarker(slot), List.of(args)));
+        }
+        return calls;
     }
 
     /** Called by readers that found the marker missing. */
@@ -217,7 +251,12 @@ public class CacheRecovery {
 
     /** Declares the cache incomplete now: every instance reads from the index until a rebuild completes. */
     public Uni<Void> declareIncomplete() {
-        return redis.send(Request.cmd(Command.DEL).arg(keys.completeMarker())).replaceWithVoid()
+        List<RedisNodes.Keyed> deletes = new ArrayList<>(RedisSlots.COUNT);
+        for (int slot = 0; slot < RedisSlots.COUNT; slot++) {
+            String marker = keys.completeMarker(slot);
+            deletes.add(new RedisNodes.Keyed(marker, Request.cmd(Command.DEL).arg(marker)));
+        }
+        return redis.batch(deletes).replaceWithVoid()
                 .invoke(() -> state.compareAndSet(State.COMPLETE, State.INCOMPLETE));
     }
 
@@ -253,8 +292,9 @@ public class CacheRecovery {
 
     private Uni<RebuildReport> rebuild() {
         Instant started = time.now();
-        return redis.send(Request.cmd(Command.SET).arg(keys.rebuildLock()).arg(owner).arg("NX").arg("PX")
-                .arg(LOCK_TTL.toMillis())).flatMap(locked -> {
+        String claim = "rebuilding:" + owner;
+        return redis.send(keys.rebuildLock(), Request.cmd(Command.SET).arg(keys.rebuildLock()).arg(owner).arg("NX")
+                .arg("PX").arg(LOCK_TTL.toMillis())).flatMap(locked -> {
                     if (locked == null) {
                         Log.info("the read model cache is being rebuilt by another instance");
                         return Uni.createFrom().item(new RebuildReport(started, time.now(), 0, 0, 0, "elsewhere"));
@@ -262,18 +302,21 @@ public class CacheRecovery {
                     // Every write at or below the floor has landed in both stores and is visible before the
                     // index is read; anything the cache holds above it was reserved after this rebuild began,
                     // and the index holds it or a newer version (whose own write follows): it is kept.
-                    return positions.lastSettled().flatMap(floor -> {
+                    return markRebuilding.callAll(redis, everySlot(claim)).flatMap(x -> positions.lastSettled())
+                            .flatMap(floor -> {
                         Log.infof("rebuilding the read model cache from the index (positions up to %d)", floor);
                         AtomicLong written = new AtomicLong();
                         AtomicLong removed = new AtomicLong();
                         return copyIndex(floor, written)
                                 .flatMap(x -> search.send("POST", "/" + indices.allAliases() + "/_refresh", null))
                                 .flatMap(x -> removeAbsent(floor, removed))
-                                .flatMap(x -> markComplete.call(redis, keys.rebuildLock(), owner, keys.completeMarker(),
-                                        time.now().toString()))
+                                .call(x -> keepLock())
+                                .flatMap(x -> markComplete.callAll(redis, everySlot(claim, "complete:" + time.now())))
                                 .map(marked -> {
-                                    if (marked == null || marked.toInteger() != 1) {
-                                        throw new IllegalStateException("lost the rebuild lock (did Redis restart?)");
+                                    long lost = marked.stream().filter(m -> m == null || m.toInteger() != 1).count();
+                                    if (lost > 0) {
+                                        throw new IllegalStateException(lost + " hash slots lost their rebuild claim "
+                                                + "(did a Redis node restart?)");
                                     }
                                     return new RebuildReport(started, time.now(), floor, written.get(), removed.get(),
                                             "complete");

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
+import cn.xinyong.openapi.platform.redis.RedisNodes;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,28 +26,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads subject documents. Normally from the Redis cache, one pipelined round trip that also reads the
- * cache's completeness marker; when the marker is missing (Redis restarted empty, or a rebuild is
- * running) the same documents come from the index and the cache rebuild is set off. An unknown subject
- * is therefore never reported from an incomplete cache.
+ * Reads subject documents. Normally from the Redis cache, one pipelined round trip (per cluster master) that
+ * also reads the completeness marker of each subject's slot; when a marker is missing (a node restarted empty,
+ * or a rebuild is running) the same documents come from the index and the cache rebuild is set off. An unknown
+ * subject is therefore never reported from an incomplete cache. When Redis cannot answer (a master failing
+ * over, a restart) the documents come from the index too: slower, but the same answer.
  */
 @ApplicationScoped
 public class SubjectStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final int MAX_INDEX_HITS = 10_000;
-    private final Redis redis;
+    private final RedisNodes redis;
     private final ReadModelKeys keys;
     private final StoredForm form;
     private final ObjectMapper lenient;
     private final SearchGateway search;
     private final IndexManager indices;
     private final CacheRecovery recovery;
+    private final Counter redisFallbacks;
 
-    SubjectStore(Redis redis, ReadModelKeys keys, ObjectMapper mapper, SearchGateway search, IndexManager indices,
-            CacheRecovery recovery) {
+    SubjectStore(RedisNodes redis, ReadModelKeys keys, ObjectMapper mapper, SearchGateway search, IndexManager indices,
+            CacheRecovery recovery, MeterRegistry meters) {
         this.redis = redis;
         this.keys = keys;
         this.form = new StoredForm(mapper);
@@ -52,6 +58,8 @@ public class SubjectStore {
         this.search = search;
         this.indices = indices;
         this.recovery = recovery;
+        this.redisFallbacks = Counter.builder("xinyong.readmodel.redis.fallbacks")
+                .description("Subject reads answered from the index because Redis could not answer").register(meters);
     }
 
     /** The subject's document; empty when the read model holds nothing about it. */
@@ -64,17 +72,40 @@ public class SubjectStore {
         if (subjectIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Request> requests = new ArrayList<>(subjectIds.size() + 1);
-        requests.add(Request.cmd(Command.EXISTS).arg(keys.completeMarker()));
-        subjectIds.forEach(id -> requests.add(Request.cmd(Command.HGETALL).arg(keys.subject(id))));
-        return CallerContext.resume(guarded(redis.batch(requests)).flatMap(responses -> {
-            if (responses.get(0) == null || responses.get(0).toInteger() == 0) {
-                recovery.noticeIncomplete();
+        Map<String, Integer> markers = new LinkedHashMap<>();
+        List<RedisNodes.Keyed> requests = new ArrayList<>(subjectIds.size() * 2);
+        int[] subjectAt = new int[subjectIds.size()];
+        for (int i = 0; i < subjectIds.size(); i++) {
+            String marker = keys.completeMarkerFor(subjectIds.get(i));
+            if (!markers.containsKey(marker)) {
+                markers.put(marker, requests.size());
+                requests.add(new RedisNodes.Keyed(marker, Request.cmd(Command.GET).arg(marker)));
+            }
+            String key = keys.subject(subjectIds.get(i));
+            subjectAt[i] = requests.size();
+            requests.add(new RedisNodes.Keyed(key, Request.cmd(Command.HGETALL).arg(key)));
+        }
+        Uni<Optional<List<Response>>> cached = guarded(redis.batch(requests)).map(Optional::of)
+                .onFailure(e -> e instanceof BackendUnavailableException && indices.ready()).recoverWithItem(e -> {
+                    redisFallbacks.increment();
+                    Log.debugf("Redis could not answer (%s): %d subjects read from the index", e.getMessage(),
+                            subjectIds.size());
+                    return Optional.empty();
+                });
+        return CallerContext.resume(cached.flatMap(answer -> {
+            if (answer.isEmpty()) {
                 return fromIndex(subjectIds);
+            }
+            List<Response> responses = answer.get();
+            for (int at : markers.values()) {
+                if (!CacheRecovery.isComplete(responses.get(at))) {
+                    recovery.noticeIncomplete();
+                    return fromIndex(subjectIds);
+                }
             }
             List<SubjectDocument> docs = new ArrayList<>(subjectIds.size());
             for (int i = 0; i < subjectIds.size(); i++) {
-                docs.add(fromCache(subjectIds.get(i), responses.get(i + 1)));
+                docs.add(fromCache(subjectIds.get(i), responses.get(subjectAt[i])));
             }
             return Uni.createFrom().item(docs);
         }));

@@ -1,9 +1,9 @@
 package cn.xinyong.openapi.readmodel;
 
 import cn.xinyong.openapi.platform.redis.LuaScript;
+import cn.xinyong.openapi.platform.redis.RedisNodes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,14 +82,14 @@ class SubjectWriter {
             return removed
             """;
 
-    private final Redis redis;
+    private final RedisNodes redis;
     private final ReadModelKeys keys;
     private final LuaScript versionedSet = new LuaScript(VERSIONED_SET);
     private final LuaScript rebuildSet = new LuaScript(REBUILD_SET);
     private final LuaScript annotateSet = new LuaScript(ANNOTATE_SET);
     private final LuaScript removeAbsent = new LuaScript(REMOVE_ABSENT);
 
-    SubjectWriter(Redis redis, ReadModelKeys keys) {
+    SubjectWriter(RedisNodes redis, ReadModelKeys keys) {
         this.redis = redis;
         this.keys = keys;
     }
@@ -129,16 +129,34 @@ class SubjectWriter {
     record KeyPage(String cursor, List<String> subjectIds) {
     }
 
+    /**
+     * One page of subject keys. In a cluster every master is scanned in turn: the cursor is the master's place in the
+     * list and that master's own SCAN cursor ({@code "2/1234"}); {@code "0"} starts and ends the walk.
+     */
     Uni<KeyPage> scanSubjects(String cursor, int count) {
         String prefix = keys.subject("");
-        return redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(prefix + "*").arg("COUNT").arg(count))
-                .map(r -> {
-                    List<String> ids = new ArrayList<>();
-                    for (Response k : r.get(1)) {
-                        ids.add(k.toString().substring(prefix.length()));
-                    }
-                    return new KeyPage(r.get(0).toString(), ids);
-                });
+        int slash = cursor.indexOf('/');
+        int node = slash < 0 ? 0 : Integer.parseInt(cursor.substring(0, slash));
+        String nodeCursor = slash < 0 ? cursor : cursor.substring(slash + 1);
+        return redis.masters().flatMap(masters -> {
+            if (node >= masters.size()) {
+                return Uni.createFrom().item(new KeyPage("0", List.of()));
+            }
+            return redis.sendTo(masters.get(node), Request.cmd(Command.SCAN).arg(nodeCursor).arg("MATCH")
+                    .arg(prefix + "*").arg("COUNT").arg(count)).map(r -> {
+                        List<String> ids = new ArrayList<>();
+                        for (Response k : r.get(1)) {
+                            ids.add(k.toString().substring(prefix.length()));
+                        }
+                        String next = r.get(0).toString();
+                        if ("0".equals(next)) {
+                            next = node + 1 < masters.size() ? (node + 1) + "/0" : "0";
+                        } else {
+                            next = node + "/" + next;
+                        }
+                        return new KeyPage(next, ids);
+                    });
+        });
     }
 
     private Uni<List<Boolean>> call(LuaScript script, List<StoredForm.Entry> entries, Long floor) {

@@ -16,8 +16,13 @@ class HealthAndDocsTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("opensearch"))
-                .body("checks.name", hasItem("Redis connection health check"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("read-model"))
+                .body("checks.find { it.name == 'backends' }.data.redis", equalTo("up"))
+                .body("checks.find { it.name == 'backends' }.data.postgresql", equalTo("up"))
+                .body("checks.find { it.name == 'backends' }.data.degraded", equalTo(false));
+        // The alerting group: down while a backend is, never part of readiness.
+        given().get("/q/health/group/backends").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("backends"));
     }
 
     @Test

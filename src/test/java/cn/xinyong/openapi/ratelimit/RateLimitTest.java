@@ -13,7 +13,7 @@ import cn.xinyong.openapi.support.Fixtures;
 import cn.xinyong.openapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
+import cn.xinyong.openapi.platform.redis.RedisNodes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,8 +29,13 @@ class RateLimitTest {
     RateLimitConfig config;
     @Inject
     Vertx vertx;
-    @ConfigProperty(name = "quarkus.redis.hosts")
+    @ConfigProperty(name = "xinyong.redis.url")
     String redisHosts;
+
+    private RedisNodes nodes(String url) {
+        return new RedisNodes(vertx, new RedisNodes.Settings("test", java.util.List.of(url), false, 4, 64,
+                Duration.ofSeconds(1), Duration.ofSeconds(5)));
+    }
 
     private static String someAddress() {
         return "203.0.113." + (1 + (int) (Math.random() * 250));
@@ -99,7 +104,7 @@ class RateLimitTest {
     @Test
     void twoInstancesSharingRedisShareTheBucket() {
         // A second limiter with its own Redis connection stands for a second service instance.
-        Redis second = Redis.createClient(vertx, redisHosts);
+        RedisNodes second = nodes(redisHosts);
         try {
             TokenBucketLimiter other = new TokenBucketLimiter(second, config);
             RateLimitConfig.Bucket bucket = config.plans().get("tiny").get("lookups");
@@ -120,7 +125,7 @@ class RateLimitTest {
     @Test
     void fallsBackToLocalBucketsWhenRedisIsUnreachable() {
         // Nothing listens on port 1: every call fails fast, as with a stopped Redis.
-        Redis dead = Redis.createClient(vertx, "redis://127.0.0.1:1");
+        RedisNodes dead = nodes("redis://127.0.0.1:1");
         try {
             TokenBucketLimiter isolated = new TokenBucketLimiter(dead, config);
             RateLimitConfig.Bucket bucket = config.plans().get("tiny").get("lookups");

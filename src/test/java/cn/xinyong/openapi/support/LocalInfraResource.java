@@ -26,7 +26,7 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> env = readEnv();
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.redis.hosts", env.get("REDIS_URL"));
+        config.put("xinyong.redis.url", env.get("REDIS_URL"));
         config.put("xinyong.opensearch.hosts", env.get("OPENSEARCH_URL"));
         String pg = env.get("PG_HOSTPORT");
         config.put("quarkus.datasource.reactive.url", "postgresql://" + pg + "/xinyong");

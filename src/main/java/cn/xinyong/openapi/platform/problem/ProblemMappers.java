@@ -23,7 +23,7 @@ public class ProblemMappers {
 
     ProblemMappers(AllowedMethods allowed,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.reactive.url") String postgres,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.redis.hosts") String redis,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "xinyong.redis.url") String redis,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "xinyong.opensearch.hosts") String opensearch) {
         this.allowed = allowed;
         this.endpoints = new java.util.LinkedHashMap<>();

@@ -2,16 +2,23 @@ package cn.xinyong.openapi.platform.redis;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A Redis script called by its SHA (loaded once, loaded again after a Redis restart answers
- * NOSCRIPT), one call or a pipelined batch of calls, each with one key.
+ * A Redis script, each call with one key: sent by its SHA-1 ({@code EVALSHA}, computed here, so nothing has to be
+ * loaded first), and sent whole ({@code EVAL}, which also caches it on that node) when a node answers {@code NOSCRIPT}
+ * — after a restart, a failover to a replica that never saw it, or {@code SCRIPT FLUSH}. Every script here is safe to
+ * run twice (version-guarded writes, or a lease whose second take is bounded by the bucket), so a batch that met
+ * {@code NOSCRIPT} on one node is simply sent again whole.
  */
 public final class LuaScript {
 
@@ -19,55 +26,56 @@ public final class LuaScript {
     public record Invocation(String key, List<Object> args) {
     }
 
+    /** Longest wait for a batch of scripts: far above a healthy batch of 500 (well under a second). */
+    static final Duration BATCH_TIMEOUT = Duration.ofSeconds(10);
+
     private final String source;
-    private final AtomicReference<String> sha = new AtomicReference<>();
+    private final String sha;
 
     public LuaScript(String source) {
         this.source = source;
+        this.sha = sha1(source);
     }
 
-    public Uni<Response> call(Redis redis, String key, Object... args) {
+    public Uni<Response> call(RedisNodes redis, String key, Object... args) {
         return callAll(redis, List.of(new Invocation(key, List.of(args)))).map(r -> r.get(0));
     }
 
-    public Uni<List<Response>> callAll(Redis redis, List<Invocation> calls) {
-        return sha(redis).flatMap(s -> send(redis, s, calls))
-                .onFailure(e -> String.valueOf(e.getMessage()).contains("NOSCRIPT"))
-                .recoverWithUni(() -> {
-                    sha.set(null);
-                    return sha(redis).flatMap(s -> send(redis, s, calls));
-                });
+    public Uni<List<Response>> callAll(RedisNodes redis, List<Invocation> calls) {
+        return send(redis, calls, true)
+                .onFailure(LuaScript::noScript).recoverWithUni(() -> send(redis, calls, false));
     }
 
-    private static Uni<List<Response>> send(Redis redis, String sha, List<Invocation> calls) {
-        List<Request> requests = new ArrayList<>(calls.size());
+    private static boolean noScript(Throwable e) {
+        return RedisNodes.says(e, "NOSCRIPT");
+    }
+
+    private Uni<List<Response>> send(RedisNodes redis, List<Invocation> calls, boolean bySha) {
+        List<RedisNodes.Keyed> requests = new ArrayList<>(calls.size());
         for (Invocation c : calls) {
-            Request r = Request.cmd(Command.EVALSHA).arg(sha).arg(1).arg(c.key());
+            Request r = bySha ? Request.cmd(Command.EVALSHA).arg(sha) : Request.cmd(Command.EVAL).arg(source);
+            r.arg(1).arg(c.key());
             for (Object a : c.args()) {
                 r.arg(String.valueOf(a));
             }
-            requests.add(r);
+            requests.add(new RedisNodes.Keyed(c.key(), r));
         }
         if (calls.size() == 1) {
-            return redis.send(requests.get(0)).map(List::of);
+            return redis.send(calls.get(0).key(), requests.get(0).request()).map(List::of);
         }
         // A batch that fails while Redis restarts can be left without an answer by the client (its failure handler
-        // has been seen to throw): bound it, and try once more on a fresh connection. The scripts are
-        // version-guarded, so running a batch twice changes nothing.
+        // has been seen to throw): bound it, and try once more on a fresh connection.
         return Uni.createFrom().deferred(() -> redis.batch(requests)).ifNoItem().after(BATCH_TIMEOUT)
-                .failWith(() -> new java.util.concurrent.TimeoutException("Redis batch of " + requests.size()
+                .failWith(() -> new TimeoutException("Redis batch of " + requests.size()
                         + " scripts got no answer within " + BATCH_TIMEOUT.toSeconds() + " s"))
-                .onFailure(java.util.concurrent.TimeoutException.class).retry().atMost(1);
+                .onFailure(TimeoutException.class).retry().atMost(1);
     }
 
-    /** Longest wait for a batch of scripts: far above a healthy batch of 500 (well under a second). */
-    static final java.time.Duration BATCH_TIMEOUT = java.time.Duration.ofSeconds(10);
-
-    private Uni<String> sha(Redis redis) {
-        String known = sha.get();
-        if (known != null) {
-            return Uni.createFrom().item(known);
+    static String sha1(String source) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source)).map(Response::toString).invoke(sha::set);
     }
 }
