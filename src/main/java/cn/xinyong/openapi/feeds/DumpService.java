@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.feeds;
 
 import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.jobs.ExclusiveJobs;
 import cn.xinyong.openapi.platform.problem.ApiProblem;
 import cn.xinyong.openapi.platform.problem.ProblemType;
 import cn.xinyong.openapi.platform.security.DecisionSigner;
@@ -54,6 +55,10 @@ import org.jose4j.jwt.NumericDate;
  * <p>Files are written beside the manifest in {@code xinyong.dumps.dir}; the newest {@code keep} generations stay,
  * so a mirror half-way through the previous manifest still finds its files. At start the files of the manifest on
  * disk are checked against their digests: a missing or damaged file is logged and a new dump is made.
+ *
+ * <p>With several instances sharing the directory, one makes each generation: making a dump holds a lease
+ * ({@link ExclusiveJobs}, job {@value #JOB}); the others skip the schedule (or answer 409 to a dump asked for by hand)
+ * while it is held, and every instance's schedule takes up a newer manifest another instance wrote.
  */
 @ApplicationScoped
 public class DumpService {
@@ -96,6 +101,10 @@ public class DumpService {
     public record Signed(Manifest manifest, String token) {
     }
 
+    /** The job's name in the lease table. */
+    public static final String JOB = "dumps";
+    /** Renewed every third of it while a dump is being made. */
+    private static final Duration LEASE = Duration.ofMinutes(5);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String MANIFEST = "manifest.json";
     /** A dump file's name: dataset path, generation, extension. */
@@ -108,8 +117,11 @@ public class DumpService {
     private final DumpConfig config;
     private final AtomicReference<Signed> current = new AtomicReference<>();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final ExclusiveJobs jobs;
 
-    DumpService(FeedService feeds, DecisionSigner signer, TimeSource time, ObjectMapper mapper, DumpConfig config) {
+    DumpService(FeedService feeds, DecisionSigner signer, TimeSource time, ObjectMapper mapper, DumpConfig config,
+            ExclusiveJobs jobs) {
+        this.jobs = jobs;
         this.feeds = feeds;
         this.signer = signer;
         this.time = time;
@@ -132,24 +144,54 @@ public class DumpService {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Infrastructure.getDefaultWorkerPool().execute(this::loadFromDisk);
+        Infrastructure.getDefaultWorkerPool().execute(this::adoptFromDisk);
     }
 
     @Scheduled(every = "${xinyong.dumps.check-every:10m}", delayed = "${xinyong.dumps.first-check-after:2m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        verify();
-        Signed newest = current.get();
-        if (!config.enabled() || (newest != null
-                && newest.manifest().generatedAt().plus(config.interval()).isAfter(time.now()))) {
-            return Uni.createFrom().voidItem();
-        }
-        return dump().onFailure().invoke(e -> Log.errorf("dump failed: %s", e.getMessage()))
+        return Uni.createFrom().item(() -> {
+            adoptFromDisk();
+            verify();
+            return config.enabled() && due();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).flatMap(due -> !due
+                ? Uni.createFrom().voidItem()
+                // Under the lease, look again: another instance may have just made one.
+                : jobs.runExclusively(JOB, LEASE, () -> Uni.createFrom().item(() -> {
+                    adoptFromDisk();
+                    return due();
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .flatMap(stillDue -> stillDue ? make().replaceWithVoid() : Uni.createFrom().voidItem()))
+                        .invoke(outcome -> {
+                            if (!outcome.ran()) {
+                                Log.debugf("dump left to %s", outcome.heldBy());
+                            }
+                        }).replaceWithVoid())
+                .onFailure().invoke(e -> Log.errorf("dump failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Makes a new generation of every public dataset now; a 409 problem while one is being made. */
+    /** Whether the newest dump is older than the interval (or there is none). */
+    private boolean due() {
+        Signed newest = current.get();
+        return newest == null || !newest.manifest().generatedAt().plus(config.interval()).isAfter(time.now());
+    }
+
+    /**
+     * Makes a new generation of every public dataset now; a 409 problem while one is being made, here or by another
+     * instance.
+     */
     public Uni<Signed> dump() {
+        return jobs.runExclusively(JOB, LEASE, this::make).map(outcome -> {
+            if (!outcome.ran()) {
+                throw new ApiProblem(ProblemType.CONFLICT, "A dump is being made; try again later");
+            }
+            return outcome.result();
+        });
+    }
+
+    /** Makes a new generation; the caller holds the lease. */
+    private Uni<Signed> make() {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().failure(new ApiProblem(ProblemType.CONFLICT, "A dump is being made; try again later"));
         }
@@ -317,23 +359,29 @@ public class DumpService {
     }
 
     /**
-     * Takes up the manifest a previous run left, once every file it lists is there with its digest; a missing or
-     * damaged file is reported and the next scheduled check makes a new dump.
+     * Takes up the manifest on disk (a previous run's, or another instance's newer one) once every file it lists is
+     * there with its digest; a missing or damaged file is reported and the next scheduled check makes a new dump.
+     * Nothing to do when it is the generation already served, or an older one.
      */
-    void loadFromDisk() {
+    void adoptFromDisk() {
         Path path = config.dir().resolve(MANIFEST);
         if (!Files.isRegularFile(path)) {
             return;
         }
         try {
             Manifest manifest = mapper.readValue(path.toFile(), Manifest.class);
+            Signed served = current.get();
+            if (served != null && !manifest.generatedAt().isAfter(served.manifest().generatedAt())) {
+                return;
+            }
             Optional<String> damage = damage(manifest);
             if (damage.isPresent()) {
                 Log.errorf("dump %s not served: %s; a new one will be made", manifest.generation(), damage.get());
                 return;
             }
-            current.compareAndSet(null, sign(manifest));
-            Log.infof("serving dump %s from %s", manifest.generation(), config.dir());
+            if (current.compareAndSet(served, sign(manifest))) {
+                Log.infof("serving dump %s from %s", manifest.generation(), config.dir());
+            }
         } catch (IOException | RuntimeException e) {
             Log.errorf("dump manifest %s unreadable (%s): a new dump will be made", path, e.getMessage());
         }

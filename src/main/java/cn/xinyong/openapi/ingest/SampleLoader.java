@@ -1,11 +1,14 @@
 package cn.xinyong.openapi.ingest;
 
 import cn.xinyong.openapi.ingest.generator.SyntheticFeed;
+import cn.xinyong.openapi.platform.jobs.ExclusiveJobs;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.readmodel.Dataset;
 import cn.xinyong.openapi.readmodel.IndexManager;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,19 +17,30 @@ import java.time.Duration;
 /**
  * Loads the synthetic sample at start-up when {@code xinyong.ingest.sample.entities} is set and the
  * entity index is empty: the run command's way of giving a newcomer data to query.
+ *
+ * <p>Instances starting together load it once: the load holds a lease ({@link ExclusiveJobs}, job {@value #JOB});
+ * an instance that finds it held skips the load (the holder is loading the same sample), and one that takes it
+ * after the load finds the index no longer empty.
  */
 @ApplicationScoped
 public class SampleLoader {
+
+    /** The job's name in the lease table. */
+    public static final String JOB = "sample-load";
+    /** Renewed every third of it while the load runs. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final IngestConfig config;
     private final IngestService ingest;
     private final IndexManager indices;
     private final SearchGateway search;
     private final cn.xinyong.openapi.platform.TimeSource time;
+    private final ExclusiveJobs jobs;
 
     SampleLoader(IngestConfig config, IngestService ingest, IndexManager indices, SearchGateway search,
-            cn.xinyong.openapi.platform.TimeSource time) {
+            cn.xinyong.openapi.platform.TimeSource time, ExclusiveJobs jobs) {
         this.time = time;
+        this.jobs = jobs;
         this.config = config;
         this.ingest = ingest;
         this.indices = indices;
@@ -42,6 +56,24 @@ public class SampleLoader {
             Log.warn("sample not loaded: the search indices are not ready");
             return;
         }
+        ExclusiveJobs.Outcome<Void> outcome;
+        try {
+            // The load blocks (it is a start-up step): it runs on a worker thread, never on the event loop that
+            // answers the lease query.
+            outcome = jobs.runExclusively(JOB, LEASE, () -> Uni.createFrom().<Void>item(() -> {
+                loadIfEmpty(entities);
+                return null;
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())).await().indefinitely();
+        } catch (RuntimeException e) {
+            Log.warnf("sample not loaded: %s", e.getMessage());
+            return;
+        }
+        if (!outcome.ran()) {
+            Log.infof("sample not loaded here: another instance is loading it (%s)", outcome.heldBy());
+        }
+    }
+
+    private void loadIfEmpty(int entities) {
         long existing = search.send("GET", "/" + indices.alias(Dataset.ENTITY) + "/_count", null)
                 .await().atMost(Duration.ofSeconds(30)).path("count").asLong();
         if (existing > 0) {

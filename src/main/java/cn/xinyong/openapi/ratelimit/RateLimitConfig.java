@@ -22,7 +22,11 @@ public interface RateLimitConfig {
      */
     Map<String, Map<String, Bucket>> plans();
 
-    /** Addresses of proxies whose {@code X-Forwarded-For} is believed (the load balancer's). */
+    /**
+     * Addresses and CIDR ranges (IPv4 and IPv6, e.g. {@code 10.0.0.0/8,::1/128}) of the proxies whose
+     * {@code X-Forwarded-For} is believed (the ingress's); read and checked once at start by
+     * {@link cn.xinyong.openapi.platform.web.TrustedProxies}, which is what the filter asks.
+     */
     Optional<List<String>> trustedProxies();
 
     /** Client addresses never limited (internal monitoring). */

@@ -6,6 +6,7 @@ import cn.xinyong.openapi.platform.security.Caller;
 import cn.xinyong.openapi.platform.security.Callers;
 import cn.xinyong.openapi.platform.security.SubjectHasher;
 import cn.xinyong.openapi.platform.web.RateLimitGroup;
+import cn.xinyong.openapi.platform.web.TrustedProxies;
 import jakarta.ws.rs.container.ResourceInfo;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +27,13 @@ public class RateLimitFilter {
     private final RateLimitConfig config;
     private final CurrentIdentityAssociation identity;
     private final SubjectHasher hasher;
+    private final TrustedProxies trustedProxies;
     private final java.util.Map<java.lang.reflect.Method, String> groups = new java.util.concurrent.ConcurrentHashMap<>();
 
     RateLimitFilter(TokenBucketLimiter limiter, RateLimitConfig config, CurrentIdentityAssociation identity,
-            SubjectHasher hasher) {
+            SubjectHasher hasher, TrustedProxies trustedProxies) {
         this.hasher = hasher;
+        this.trustedProxies = trustedProxies;
         this.limiter = limiter;
         this.config = config;
         this.identity = identity;
@@ -44,7 +47,7 @@ public class RateLimitFilter {
         if (!config.enabled() || path == null || !path.startsWith("/v1/")) {
             return Uni.createFrom().nullItem();
         }
-        String address = ClientAddress.of(request, config.trustedProxies().orElse(List.of()));
+        String address = ClientAddress.of(request, trustedProxies);
         return identity.getDeferredIdentity().flatMap(id -> {
             Caller caller = Callers.of(id, address);
             if (caller.kind() == Caller.Kind.ANONYMOUS && config.exemptAddresses().orElse(List.of()).contains(address)) {

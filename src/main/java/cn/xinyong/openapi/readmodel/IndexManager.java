@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.readmodel;
 
 import cn.xinyong.openapi.platform.config.ClasspathResources;
+import cn.xinyong.openapi.platform.jobs.ExclusiveJobs;
 import cn.xinyong.openapi.platform.search.SearchConfig;
 import cn.xinyong.openapi.platform.search.SearchFailure;
 import cn.xinyong.openapi.platform.search.SearchGateway;
@@ -33,20 +34,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Versioned indices behind aliases. Each dataset is read and written through the alias
  * {@code <prefix><dataset>}; the index behind it is named with its creation time. A full rebuild
  * loads a fresh index and then swaps the alias to it in one atomic request, deleting the old one.
+ *
+ * <p>A missing alias is created by one instance at a time ({@link ExclusiveJobs}, job {@code search-indices:<prefix>});
+ * the others wait for the aliases to appear. The creation is safe without that lease too: the first index behind a
+ * new alias has a fixed name ({@code <alias>-initial}), so a second instance creating it at the same moment meets
+ * {@code resource_already_exists_exception}, takes that as done, and adds the alias to the same index (adding an
+ * alias twice changes nothing). No orphan index is left.
  */
 @ApplicationScoped
 public class IndexManager {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    /** The suffix of the first index behind a new alias (later ones, from re-indexing, carry their creation time). */
+    static final String INITIAL = "initial";
+    /** The lease of creating missing aliases; renewed while creation runs. */
+    private static final Duration CREATION_LEASE = Duration.ofMinutes(1);
+    /** How long an instance waits for the lease's holder to create the aliases before it creates them itself. */
+    private static final Duration WAIT_FOR_HOLDER = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(250);
     private final SearchGateway gateway;
     private final SearchConfig config;
     private final ObjectMapper mapper;
     private final AtomicBoolean ready = new AtomicBoolean();
 
     private final cn.xinyong.openapi.platform.TimeSource time;
+    private final ExclusiveJobs jobs;
 
-    IndexManager(SearchGateway gateway, SearchConfig config, ObjectMapper mapper, cn.xinyong.openapi.platform.TimeSource time) {
+    IndexManager(SearchGateway gateway, SearchConfig config, ObjectMapper mapper, cn.xinyong.openapi.platform.TimeSource time,
+            ExclusiveJobs jobs) {
         this.time = time;
+        this.jobs = jobs;
         this.gateway = gateway;
         this.config = config;
         this.mapper = mapper;
@@ -88,13 +105,62 @@ public class IndexManager {
                 .onFailure().recoverWithNull();
     }
 
-    /** Creates a missing alias (with a fresh index behind it) for every dataset. */
+    /**
+     * Creates a missing alias (with an index behind it) for every dataset: under the creation lease, or, while another
+     * instance holds it, once that instance has had time to create them and has not.
+     */
     public Uni<Void> ensureAll() {
+        return missing().flatMap(missing -> {
+            if (missing.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return jobs.runExclusively(creationJob(), CREATION_LEASE, this::createMissing)
+                    .onFailure().recoverWithUni(e -> {
+                        Log.warnf("could not take the lease of creating the search indices (%s); creating them without "
+                                + "it (creation is idempotent)", e.getMessage());
+                        return createMissing().map(x -> new ExclusiveJobs.Outcome<Void>(true, null, null));
+                    })
+                    .flatMap(outcome -> outcome.ran() ? Uni.createFrom().voidItem() : createdElsewhere(outcome.heldBy()));
+        }).invoke(() -> ready.set(true));
+    }
+
+    /** The lease's name: one per index prefix, since deployments with different prefixes may share a cluster. */
+    String creationJob() {
+        return "search-indices:" + config.indexPrefix();
+    }
+
+    /** The datasets whose alias does not exist. */
+    private Uni<List<Dataset>> missing() {
         return Multi.createFrom().iterable(Dataset.indexed())
+                .onItem().transformToUniAndConcatenate(d -> gateway.exists("/_alias/" + alias(d)).map(exists -> exists ? null : d))
+                .filter(java.util.Objects::nonNull)
+                .collect().asList();
+    }
+
+    private Uni<Void> createMissing() {
+        return missing().flatMap(missing -> Multi.createFrom().iterable(missing)
                 .onItem().transformToUniAndConcatenate(this::ensure)
-                .collect().last()
-                .invoke(() -> ready.set(true))
-                .replaceWithVoid();
+                .collect().last().replaceWithVoid());
+    }
+
+    /** Waits for the lease's holder to create the aliases; creates what is still missing after {@link #WAIT_FOR_HOLDER}. */
+    private Uni<Void> createdElsewhere(String holder) {
+        Log.infof("search indices are being created by %s; waiting for them", holder);
+        long attempts = WAIT_FOR_HOLDER.toMillis() / POLL.toMillis();
+        return missing().flatMap(missing -> missing.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new NotCreatedYet(missing)))
+                .onFailure(NotCreatedYet.class).retry().withBackOff(POLL, POLL).atMost(attempts)
+                .onFailure(NotCreatedYet.class).recoverWithUni(e -> {
+                    Log.warnf("%s did not create the search indices within %s (%s); creating them here", holder,
+                            WAIT_FOR_HOLDER, e.getMessage());
+                    return createMissing();
+                });
+    }
+
+    private static final class NotCreatedYet extends RuntimeException {
+        NotCreatedYet(List<Dataset> missing) {
+            super("still missing: " + missing, null, false, false);
+        }
     }
 
     private Uni<Void> ensure(Dataset dataset) {
@@ -103,14 +169,24 @@ public class IndexManager {
             if (exists) {
                 return Uni.createFrom().voidItem();
             }
-            return createIndex(dataset, false).flatMap(index -> {
-                ObjectNode body = mapper.createObjectNode();
-                body.putArray("actions").addObject().putObject("add").put("index", index).put("alias", alias)
-                        .put("is_write_index", true);
-                return gateway.send("POST", "/_aliases", body).invoke(
-                        () -> Log.infof("created index %s behind alias %s", index, alias));
-            }).replaceWithVoid();
+            String index = alias + "-" + INITIAL;
+            return gateway.send("PUT", "/" + index, definition(dataset, false))
+                    .map(created -> true)
+                    .onFailure(IndexManager::alreadyExists).recoverWithItem(false)
+                    .flatMap(createdHere -> {
+                        ObjectNode body = mapper.createObjectNode();
+                        body.putArray("actions").addObject().putObject("add").put("index", index).put("alias", alias)
+                                .put("is_write_index", true);
+                        return gateway.send("POST", "/_aliases", body).invoke(() -> Log.infof(createdHere
+                                ? "created index %s behind alias %s" : "index %s already existed; alias %s added to it",
+                                index, alias));
+                    }).replaceWithVoid();
         });
+    }
+
+    /** A create that lost the race to another instance: the index is there, which is what was wanted. */
+    private static boolean alreadyExists(Throwable e) {
+        return e instanceof SearchFailure f && "resource_already_exists_exception".equals(f.errorType());
     }
 
     /**
@@ -119,13 +195,7 @@ public class IndexManager {
      */
     public Uni<String> createIndex(Dataset dataset, boolean forBulkLoad) {
         String index = alias(dataset) + "-" + ZonedDateTime.ofInstant(time.now(), ZoneOffset.UTC).format(STAMP);
-        ObjectNode definition = definition(dataset);
-        ObjectNode settings = (ObjectNode) definition.with("settings");
-        settings.put("number_of_replicas", forBulkLoad ? 0 : config.replicas());
-        if (forBulkLoad) {
-            settings.put("refresh_interval", "-1");
-        }
-        return gateway.send("PUT", "/" + index, definition).replaceWith(index);
+        return gateway.send("PUT", "/" + index, definition(dataset, forBulkLoad)).replaceWith(index);
     }
 
     /**
@@ -187,6 +257,17 @@ public class IndexManager {
         Iterator<Map.Entry<String, JsonNode>> fields = aliasResponse.fields();
         fields.forEachRemaining(e -> names.add(e.getKey()));
         return names;
+    }
+
+    /** The index definition with its replicas ({@code xinyong.opensearch.replicas}), none while bulk loading. */
+    private ObjectNode definition(Dataset dataset, boolean forBulkLoad) {
+        ObjectNode definition = definition(dataset);
+        ObjectNode settings = (ObjectNode) definition.with("settings");
+        settings.put("number_of_replicas", forBulkLoad ? 0 : config.replicas());
+        if (forBulkLoad) {
+            settings.put("refresh_interval", "-1");
+        }
+        return definition;
     }
 
     private ObjectNode definition(Dataset dataset) {

@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.readmodel;
 
 import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.jobs.ExclusiveJobs;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,24 +12,34 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Penalties leave public view on the day after their publication end date with no event from the
  * platform. Queries apply that by date already; this job gives each such penalty a new change-feed
  * position marked {@code expired}, so mirrors following the feed are told to withdraw it too.
+ *
+ * <p>Every instance schedules it; one of them runs it at a time ({@link ExclusiveJobs}, job
+ * {@value #JOB}), so a penalty is marked once, with one new position.
  */
 @ApplicationScoped
 public class PublicationExpiry {
 
+    /** The job's name in the lease table. */
+    public static final String JOB = "publication-expiry";
+    /** Renewed every third of it while a run lasts. */
+    private static final Duration LEASE = Duration.ofMinutes(3);
     private static final int BATCH = 500;
     private final SearchGateway search;
     private final IndexManager indices;
     private final FeedPositions positions;
     private final TimeSource time;
     private final ObjectMapper mapper;
+    private final ExclusiveJobs jobs;
 
     PublicationExpiry(SearchGateway search, IndexManager indices, FeedPositions positions, TimeSource time,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ExclusiveJobs jobs) {
+        this.jobs = jobs;
         this.search = search;
         this.indices = indices;
         this.positions = positions;
@@ -42,15 +53,25 @@ public class PublicationExpiry {
         if (!indices.ready()) {
             return Uni.createFrom().voidItem();
         }
-        return run().invoke(n -> {
-            if (n > 0) {
-                Log.infof("marked %d penalties past their publication period as expired", n);
+        return runExclusively().invoke(outcome -> {
+            if (!outcome.ran()) {
+                Log.debugf("publication expiry left to %s", outcome.heldBy());
+            } else if (outcome.result() > 0) {
+                Log.infof("marked %d penalties past their publication period as expired", outcome.result());
             }
         }).onFailure().invoke(e -> Log.warnf("publication expiry failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Marks every penalty past its publication end date; returns how many. */
+    /**
+     * {@link #run()} if no other instance is running it (else skipped, with the holder of its lease); what the
+     * schedule does on every instance.
+     */
+    public Uni<ExclusiveJobs.Outcome<Integer>> runExclusively() {
+        return jobs.runExclusively(JOB, LEASE, this::run);
+    }
+
+    /** Marks every penalty past its publication end date; returns how many. Not guarded: see {@link #runExclusively()}. */
     public Uni<Integer> run() {
         return batch().flatMap(n -> n < BATCH ? Uni.createFrom().item(n) : run().map(more -> n + more));
     }

@@ -24,11 +24,14 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -66,6 +69,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import cn.xinyong.openapi.platform.web.TrustedProxies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,7 @@ class KubernetesManifestsTest {
     /** apiVersion/kind -> typed model. A manifest of any other kind fails the test until it is added here. */
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "v1/ConfigMap", ConfigMap.class,
+            "v1/PersistentVolumeClaim", PersistentVolumeClaim.class,
             "v1/Secret", Secret.class,
             "v1/Service", Service.class,
             "v1/Namespace", Namespace.class,
@@ -103,13 +108,47 @@ class KubernetesManifestsTest {
             "generatorOptions", "buildMetadata", "crds", "openapi", "sortOptions");
 
     private static final Set<String> REQUIRED_CONFIG_KEYS = Set.of(
-            "QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_CLIENT_TYPE", "XINYONG_OPENSEARCH_HOSTS",
-            "XINYONG_OPENSEARCH_REPLICAS", "XINYONG_PG_HOSTPORT", "XINYONG_PG_DATABASE",
-            "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
+            "XINYONG_JWT_KEYS", "XINYONG_JWT_ISSUER", "XINYONG_JWT_AUDIENCE", "XINYONG_TRUSTED_PROXIES",
+            "XINYONG_REDIS_URL", "XINYONG_REDIS_CLUSTER", "XINYONG_RATELIMIT_REDIS_URL", "XINYONG_OPENSEARCH_URL",
+            "XINYONG_OPENSEARCH_REPLICAS", "XINYONG_PG_HOSTPORT", "XINYONG_PG_DATABASE", "XINYONG_DUMPS_ENABLED",
+            "XINYONG_DUMPS_DIR", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
 
     private static final Set<String> REQUIRED_SECRET_KEYS = Set.of(
             "XINYONG_PG_USER", "XINYONG_PG_PASSWORD", "XINYONG_INGEST_TOKEN", "XINYONG_PAGING_CURSOR_SECRET",
-            "XINYONG_PERSONS_HASH_KEY");
+            "XINYONG_PERSONS_HASH_KEY", "XINYONG_SIGNING_KEY", "XINYONG_SIGNING_PREVIOUS_KEYS");
+
+    private static final String SECRETS = "xinyong-open-api-secrets";
+    private static final String JWKS_SECRET = "xinyong-open-api-jwks";
+
+    /** Where a setting must come from in the rendered pod: a ConfigMap or a Secret. */
+    enum Source { CONFIG_MAP, SECRET }
+
+    /**
+     * Every variable the service needs in production (application.properties reads them; without one a partner's
+     * token is refused, a caller shares the ingress's bucket, or a backend is not found), with the kind of object
+     * that must provide it. A secret never comes from a ConfigMap or a literal in the manifest.
+     */
+    static final Map<String, Source> REQUIRED_IN_PRODUCTION = new java.util.TreeMap<>(Map.ofEntries(
+            Map.entry("XINYONG_JWT_KEYS", Source.CONFIG_MAP),
+            Map.entry("XINYONG_JWT_ISSUER", Source.CONFIG_MAP),
+            Map.entry("XINYONG_JWT_AUDIENCE", Source.CONFIG_MAP),
+            Map.entry("XINYONG_SIGNING_KEY", Source.SECRET),
+            Map.entry("XINYONG_SIGNING_PREVIOUS_KEYS", Source.SECRET),
+            Map.entry("XINYONG_PAGING_CURSOR_SECRET", Source.SECRET),
+            Map.entry("XINYONG_PERSONS_HASH_KEY", Source.SECRET),
+            Map.entry("XINYONG_INGEST_TOKEN", Source.SECRET),
+            Map.entry("XINYONG_TRUSTED_PROXIES", Source.CONFIG_MAP),
+            Map.entry("XINYONG_REDIS_URL", Source.CONFIG_MAP),
+            Map.entry("XINYONG_REDIS_CLUSTER", Source.CONFIG_MAP),
+            Map.entry("XINYONG_RATELIMIT_REDIS_URL", Source.CONFIG_MAP),
+            Map.entry("XINYONG_OPENSEARCH_URL", Source.CONFIG_MAP),
+            Map.entry("XINYONG_OPENSEARCH_REPLICAS", Source.CONFIG_MAP),
+            Map.entry("XINYONG_PG_HOSTPORT", Source.CONFIG_MAP),
+            Map.entry("XINYONG_PG_DATABASE", Source.CONFIG_MAP),
+            Map.entry("XINYONG_PG_USER", Source.SECRET),
+            Map.entry("XINYONG_PG_PASSWORD", Source.SECRET),
+            Map.entry("XINYONG_DUMPS_ENABLED", Source.CONFIG_MAP),
+            Map.entry("XINYONG_DUMPS_DIR", Source.CONFIG_MAP)));
 
     /** One YAML document of a manifest file. {@code object} is null when it did not parse. */
     record Manifest(Path file, int document, String key, boolean deletePatch, HasMetadata object) {
@@ -222,7 +261,7 @@ class KubernetesManifestsTest {
     void everyManifestParsesIntoTheTypedModelWithoutUnknownFields() {
         assertTrue(parseFailures.isEmpty(), "manifests that do not parse strictly:\n" + String.join("\n", parseFailures));
         Set<String> baseKinds = inDir(base()).stream().map(Manifest::key).collect(Collectors.toSet());
-        assertEquals(Set.of("v1/ConfigMap", "v1/Secret", "v1/Service", "apps/v1/Deployment",
+        assertEquals(Set.of("v1/ConfigMap", "v1/Secret", "v1/PersistentVolumeClaim", "v1/Service", "apps/v1/Deployment",
                 "autoscaling/v2/HorizontalPodAutoscaler", "policy/v1/PodDisruptionBudget",
                 "networking.k8s.io/v1/NetworkPolicy"), baseKinds, "kinds in k8s/base");
     }
@@ -372,7 +411,8 @@ class KubernetesManifestsTest {
         assertEquals(Set.of("xinyong-open-api-config"), configMaps, "envFrom ConfigMaps");
         assertEquals(Set.of("xinyong-open-api-secrets"), secrets, "envFrom Secrets");
         assertEquals(the(base(), ConfigMap.class).getMetadata().getName(), configMaps.iterator().next());
-        assertEquals(the(base(), Secret.class).getMetadata().getName(), secrets.iterator().next());
+        assertEquals(SECRETS, secrets.iterator().next());
+        assertNotNull(named(base(), Secret.class, SECRETS), "the base defines the Secret the pods read");
 
         Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
         assertNotNull(annotations, "pod template annotations");
@@ -566,9 +606,14 @@ class KubernetesManifestsTest {
 
         // The endpoints configured in the ConfigMap must be reachable through those ports.
         Map<String, String> config = the(base(), ConfigMap.class).getData();
-        assertTrue(allowed.contains("TCP/" + uriPort(config.get("QUARKUS_REDIS_HOSTS"))), "Redis port blocked");
-        assertTrue(allowed.contains("TCP/" + uriPort(config.get("XINYONG_OPENSEARCH_HOSTS"))), "OpenSearch port blocked");
-        assertTrue(allowed.contains("TCP/" + uriPort("tcp://" + config.get("XINYONG_PG_HOSTPORT"))), "PostgreSQL port blocked");
+        for (Map<String, String> settings : List.of(config, productionConfig())) {
+            for (String key : List.of("XINYONG_REDIS_URL", "XINYONG_RATELIMIT_REDIS_URL", "XINYONG_OPENSEARCH_URL")) {
+                for (int port : uriPorts(settings.get(key))) {
+                    assertTrue(allowed.contains("TCP/" + port), key + ": port " + port + " blocked");
+                }
+            }
+            assertTrue(allowed.contains("TCP/" + uriPort("tcp://" + settings.get("XINYONG_PG_HOSTPORT"))), "PostgreSQL port blocked");
+        }
     }
 
     // ---------------------------------------------------------------- ConfigMap, Secret, overlay
@@ -579,21 +624,27 @@ class KubernetesManifestsTest {
         assertLabels(config);
         Map<String, String> data = config.getData();
         assertTrue(data.keySet().containsAll(REQUIRED_CONFIG_KEYS), "ConfigMap keys missing: " + missing(REQUIRED_CONFIG_KEYS, data.keySet()));
-        assertTrue(data.get("QUARKUS_REDIS_HOSTS").startsWith("redis://"), "QUARKUS_REDIS_HOSTS");
-        assertEquals("cluster", data.get("QUARKUS_REDIS_CLIENT_TYPE"));
-        assertTrue(data.get("XINYONG_OPENSEARCH_HOSTS").matches("https?://[^,\\s]+(,https?://[^,\\s]+)*"), "XINYONG_OPENSEARCH_HOSTS");
+        assertTrue(data.get("XINYONG_REDIS_URL").matches("rediss?://[^,\\s]+(,rediss?://[^,\\s]+)*"), "XINYONG_REDIS_URL");
+        assertTrue(data.get("XINYONG_RATELIMIT_REDIS_URL").matches("rediss?://[^,\\s]+(,rediss?://[^,\\s]+)*"), "XINYONG_RATELIMIT_REDIS_URL");
+        assertTrue(Set.of("true", "false").contains(data.get("XINYONG_REDIS_CLUSTER")), "XINYONG_REDIS_CLUSTER");
+        assertTrue(data.get("XINYONG_OPENSEARCH_URL").matches("https?://[^,\\s]+(,https?://[^,\\s]+)*"), "XINYONG_OPENSEARCH_URL");
         assertTrue(data.get("XINYONG_OPENSEARCH_REPLICAS").matches("\\d+"), "XINYONG_OPENSEARCH_REPLICAS");
         assertTrue(data.get("XINYONG_PG_HOSTPORT").matches("[^:/\\s]+:\\d+"), "XINYONG_PG_HOSTPORT is host:port");
         assertEquals("xinyong", data.get("XINYONG_PG_DATABASE"));
+        TrustedProxies.of(List.of(data.get("XINYONG_TRUSTED_PROXIES").split(",")));
         assertEquals("true", data.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED"));
 
-        Secret secret = the(base(), Secret.class);
+        Secret secret = named(base(), Secret.class, SECRETS);
         assertLabels(secret);
         Map<String, String> stringData = secret.getStringData();
         assertNotNull(stringData, "Secret stringData");
         assertEquals(REQUIRED_SECRET_KEYS, stringData.keySet(), "Secret keys");
         assertTrue(nullSafe(secret.getData()).isEmpty(), "the base Secret must not carry encoded data");
         stringData.forEach((key, value) -> assertEquals("change-me", value, key + " must stay a placeholder in the repository"));
+        Secret jwks = named(base(), Secret.class, JWKS_SECRET);
+        assertLabels(jwks);
+        assertEquals(Set.of("jwks.json"), jwks.getStringData().keySet(), "JWKS Secret keys");
+        assertEquals("{\"keys\":[]}", jwks.getStringData().get("jwks.json"), "the base JWKS must stay an empty placeholder");
         Set<String> both = new TreeSet<>(data.keySet());
         both.retainAll(stringData.keySet());
         assertTrue(both.isEmpty(), "keys in both ConfigMap and Secret: " + both);
@@ -619,18 +670,300 @@ class KubernetesManifestsTest {
         assertTrue(override.hasNonNull("newTag") || override.hasNonNull("digest"), "image override without newTag or digest");
 
         // The base placeholder Secret must not reach the cluster: either deleted or replaced by a generator.
-        boolean deleted = patchesOf(production()).stream().anyMatch(m -> m.deletePatch() && m.object() instanceof Secret s
-                && s.getMetadata().getName().equals(the(base(), Secret.class).getMetadata().getName()));
-        boolean generated = false;
-        for (JsonNode generator : k.path("secretGenerator")) {
-            generated |= "xinyong-open-api-secrets".equals(generator.path("name").asText())
-                    && "replace".equals(generator.path("behavior").asText());
+        for (Secret placeholder : all(base(), Secret.class)) {
+            String name = placeholder.getMetadata().getName();
+            boolean deleted = patchesOf(production()).stream().anyMatch(m -> m.deletePatch() && m.object() instanceof Secret s
+                    && s.getMetadata().getName().equals(name));
+            boolean generated = false;
+            for (JsonNode generator : k.path("secretGenerator")) {
+                generated |= name.equals(generator.path("name").asText()) && "replace".equals(generator.path("behavior").asText());
+            }
+            assertTrue(deleted || generated, "production would apply the placeholder Secret " + name + " of the base");
         }
-        assertTrue(deleted || generated, "production would apply the placeholder Secret of the base");
 
         Namespace namespace = the(production(), Namespace.class);
         assertEquals("xinyong", namespace.getMetadata().getName());
         assertEquals("restricted", namespace.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce"));
+    }
+
+    // ---------------------------------------------------------------- production settings
+
+    @Test
+    void theProductionPodGetsEveryRequiredSettingFromTheObjectThatDefinesIt() {
+        List<String> problems = productionSettingProblems(productionContainer(), productionVolumes(), productionConfigMaps(),
+                productionSecretKeys(), persistentVolumeClaims());
+        assertTrue(problems.isEmpty(), "the production overlay would not serve:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theSettingsCheckFailsOnAMissingSecretOrSetting() {
+        // Proves the check above bites: take a production build apart and see each gap reported.
+        Map<String, Map<String, String>> configMaps = productionConfigMaps();
+        Map<String, String> config = configMaps.get("xinyong-open-api-config");
+        config.remove("XINYONG_JWT_ISSUER");
+        config.put("XINYONG_TRUSTED_PROXIES", "0.0.0.0/0");
+        config.put("XINYONG_REDIS_CLUSTER", "false");
+        config.put("XINYONG_SIGNING_KEY", "in-the-config-map");
+        Map<String, Set<String>> secrets = productionSecretKeys();
+        secrets.get(SECRETS).remove("XINYONG_SIGNING_KEY");
+        secrets.get(SECRETS).remove("XINYONG_PERSONS_HASH_KEY");
+        List<Volume> volumes = new ArrayList<>(productionVolumes());
+        volumes.removeIf(v -> v.getSecret() != null && JWKS_SECRET.equals(v.getSecret().getSecretName()));
+        String problems = String.join("\n", productionSettingProblems(productionContainer(), volumes, configMaps, secrets,
+                persistentVolumeClaims()));
+        for (String expected : List.of("XINYONG_JWT_ISSUER is not set", "XINYONG_TRUSTED_PROXIES trusts every address",
+                "XINYONG_REDIS_CLUSTER must be true", "XINYONG_SIGNING_KEY comes from ConfigMap",
+                "XINYONG_PERSONS_HASH_KEY is not set", "XINYONG_JWT_KEYS")) {
+            assertTrue(problems.contains(expected), "not reported: " + expected + "\nreported:\n" + problems);
+        }
+    }
+
+    @Test
+    void theReadmeNamesEverySettingAndEverySecretKey() throws IOException {
+        String readme = Files.readString(k8s.resolve("README.md"));
+        Set<String> undocumented = new TreeSet<>();
+        for (String key : concat(new ArrayList<>(REQUIRED_IN_PRODUCTION.keySet()), List.of("jwks.json", SECRETS, JWKS_SECRET))) {
+            if (!readme.contains("`" + key + "`")) {
+                undocumented.add(key);
+            }
+        }
+        assertTrue(undocumented.isEmpty(), "k8s/README.md does not name " + undocumented);
+    }
+
+    /** What keeps the rendered production pod from serving: settings missing, from the wrong object, or unsafe. */
+    static List<String> productionSettingProblems(Container container, List<Volume> volumes,
+            Map<String, Map<String, String>> configMaps, Map<String, Set<String>> secrets,
+            Map<String, PersistentVolumeClaim> claims) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Setting> env = environment(container, configMaps, secrets, problems);
+        REQUIRED_IN_PRODUCTION.forEach((name, source) -> {
+            Setting setting = env.get(name);
+            if (setting == null) {
+                problems.add(name + " is not set");
+            } else if (setting.source() != source) {
+                problems.add(name + " comes from " + setting.describe() + " but must come from a "
+                        + (source == Source.SECRET ? "Secret" : "ConfigMap"));
+            } else if (source == Source.CONFIG_MAP && isBlank(setting.value())) {
+                problems.add(name + " is empty (" + setting.describe() + ")");
+            }
+        });
+        String cluster = value(env, "XINYONG_REDIS_CLUSTER");
+        if (cluster != null && !"true".equals(cluster)) {
+            problems.add("XINYONG_REDIS_CLUSTER must be true in production (a Redis Cluster), not " + cluster);
+        }
+        String replicas = value(env, "XINYONG_OPENSEARCH_REPLICAS");
+        if (replicas != null && !(replicas.matches("\\d+") && Integer.parseInt(replicas) >= 1)) {
+            problems.add("XINYONG_OPENSEARCH_REPLICAS must be at least 1 on a cluster, not " + replicas);
+        }
+        String proxies = value(env, "XINYONG_TRUSTED_PROXIES");
+        if (proxies != null) {
+            try {
+                TrustedProxies trusted = TrustedProxies.of(List.of(proxies.split(",")));
+                if (trusted.trusts("203.0.113.7") || trusted.trusts("2001:db8::7")) {
+                    problems.add("XINYONG_TRUSTED_PROXIES trusts every address (" + proxies + "): anyone could pick a bucket");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("XINYONG_TRUSTED_PROXIES would stop the start: " + e.getMessage());
+            }
+        }
+        for (String key : List.of("XINYONG_REDIS_URL", "XINYONG_RATELIMIT_REDIS_URL")) {
+            String urls = value(env, key);
+            if (urls != null && !urls.matches("rediss?://[^,\\s]+(,rediss?://[^,\\s]+)*")) {
+                problems.add(key + " is not a comma-separated list of redis:// URLs: " + urls);
+            }
+        }
+        String search = value(env, "XINYONG_OPENSEARCH_URL");
+        if (search != null && !search.matches("https?://[^,\\s]+(,https?://[^,\\s]+)*")) {
+            problems.add("XINYONG_OPENSEARCH_URL is not a comma-separated list of http(s):// URLs: " + search);
+        }
+        String keys = value(env, "XINYONG_JWT_KEYS");
+        if (keys != null && !keys.startsWith("https://")) {
+            String file = keys.startsWith("file:") ? keys.substring("file:".length()) : keys;
+            problems.addAll(mountedFileProblems("XINYONG_JWT_KEYS", file, container, volumes, secrets));
+        }
+        String dumps = value(env, "XINYONG_DUMPS_DIR");
+        if (dumps != null) {
+            VolumeMount mount = nullSafe(container.getVolumeMounts()).stream().filter(m -> m.getMountPath().equals(dumps))
+                    .findFirst().orElse(null);
+            Volume volume = mount == null ? null
+                    : volumes.stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElse(null);
+            PersistentVolumeClaim claim = volume == null || volume.getPersistentVolumeClaim() == null ? null
+                    : claims.get(volume.getPersistentVolumeClaim().getClaimName());
+            if (claim == null || !nullSafe(claim.getSpec().getAccessModes()).contains("ReadWriteMany")
+                    || Boolean.TRUE.equals(mount.getReadOnly())) {
+                problems.add("XINYONG_DUMPS_DIR " + dumps + " must be a writable mount of a ReadWriteMany volume claim "
+                        + "(every instance serves the dumps one of them writes)");
+            }
+        }
+        return problems;
+    }
+
+    /** Problems with a file the service reads that must be mounted from a Secret (or ConfigMap) holding it. */
+    private static List<String> mountedFileProblems(String name, String file, Container container, List<Volume> volumes,
+            Map<String, Set<String>> secrets) {
+        Path path = Path.of(file);
+        VolumeMount mount = nullSafe(container.getVolumeMounts()).stream()
+                .filter(m -> path.getParent() != null && path.getParent().toString().equals(m.getMountPath()))
+                .findFirst().orElse(null);
+        Volume volume = mount == null ? null
+                : volumes.stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElse(null);
+        if (volume == null || volume.getSecret() == null) {
+            return List.of(name + " names " + file + ", which no Secret volume provides");
+        }
+        String fileName = path.getFileName().toString();
+        String key = nullSafe(volume.getSecret().getItems()).stream().filter(i -> fileName.equals(i.getPath()))
+                .map(io.fabric8.kubernetes.api.model.KeyToPath::getKey).findFirst()
+                .orElse(nullSafe(volume.getSecret().getItems()).isEmpty() ? fileName : null);
+        Set<String> defined = secrets.get(volume.getSecret().getSecretName());
+        if (key == null || defined == null || !defined.contains(key)) {
+            return List.of(name + " names " + file + ", but Secret " + volume.getSecret().getSecretName()
+                    + " does not define it (keys " + defined + ")");
+        }
+        return List.of();
+    }
+
+    /** A variable of the pod and where it comes from. */
+    record Setting(String name, Source source, String object, String value) {
+        String describe() {
+            return source == null ? "a literal value" : (source == Source.SECRET ? "Secret " : "ConfigMap ") + object;
+        }
+    }
+
+    private static String value(Map<String, Setting> env, String name) {
+        Setting setting = env.get(name);
+        return setting == null ? null : setting.value();
+    }
+
+    /**
+     * The container's variables as the kubelet sets them: envFrom sources in order (a later one wins), then env (wins
+     * over envFrom). A reference to an object or key that does not exist is a problem (the pod would not start).
+     */
+    static Map<String, Setting> environment(Container container, Map<String, Map<String, String>> configMaps,
+            Map<String, Set<String>> secrets, List<String> problems) {
+        Map<String, Setting> env = new LinkedHashMap<>();
+        for (EnvFromSource from : nullSafe(container.getEnvFrom())) {
+            String prefix = from.getPrefix() == null ? "" : from.getPrefix();
+            if (from.getConfigMapRef() != null) {
+                String name = from.getConfigMapRef().getName();
+                Map<String, String> data = configMaps.get(name);
+                if (data == null) {
+                    problems.add("envFrom ConfigMap " + name + " does not exist");
+                    continue;
+                }
+                data.forEach((k, v) -> env.put(prefix + k, new Setting(prefix + k, Source.CONFIG_MAP, name, v)));
+            }
+            if (from.getSecretRef() != null) {
+                String name = from.getSecretRef().getName();
+                Set<String> keys = secrets.get(name);
+                if (keys == null) {
+                    problems.add("envFrom Secret " + name + " is defined nowhere");
+                    continue;
+                }
+                keys.forEach(k -> env.put(prefix + k, new Setting(prefix + k, Source.SECRET, name, "(secret)")));
+            }
+        }
+        for (EnvVar var : nullSafe(container.getEnv())) {
+            EnvVarSource from = var.getValueFrom();
+            if (from == null) {
+                env.put(var.getName(), new Setting(var.getName(), null, null, var.getValue()));
+            } else if (from.getConfigMapKeyRef() != null) {
+                String name = from.getConfigMapKeyRef().getName();
+                String key = from.getConfigMapKeyRef().getKey();
+                String value = nullSafe(configMaps.get(name)).get(key);
+                if (value == null) {
+                    problems.add(var.getName() + " refers to key " + key + " that ConfigMap " + name + " lacks");
+                } else {
+                    env.put(var.getName(), new Setting(var.getName(), Source.CONFIG_MAP, name, value));
+                }
+            } else if (from.getSecretKeyRef() != null) {
+                String name = from.getSecretKeyRef().getName();
+                String key = from.getSecretKeyRef().getKey();
+                if (!secrets.getOrDefault(name, Set.of()).contains(key)) {
+                    problems.add(var.getName() + " refers to key " + key + " that Secret " + name + " lacks");
+                } else {
+                    env.put(var.getName(), new Setting(var.getName(), Source.SECRET, name, "(secret)"));
+                }
+            }
+        }
+        return env;
+    }
+
+    /** The ConfigMaps of the production build by name: the base's, with the overlay's ConfigMap patches merged over them. */
+    private static Map<String, Map<String, String>> productionConfigMaps() {
+        Map<String, Map<String, String>> maps = new LinkedHashMap<>();
+        for (ConfigMap c : all(base(), ConfigMap.class)) {
+            maps.put(c.getMetadata().getName(), new LinkedHashMap<>(nullSafe(c.getData())));
+        }
+        for (Manifest m : patchesOf(production())) {
+            if (m.object() instanceof ConfigMap c) {
+                Map<String, String> target = maps.get(c.getMetadata().getName());
+                assertNotNull(target, m.where() + " patches a ConfigMap the base lacks");
+                if (m.deletePatch()) {
+                    maps.remove(c.getMetadata().getName());
+                } else {
+                    target.putAll(nullSafe(c.getData()));
+                }
+            }
+        }
+        return maps;
+    }
+
+    private static Map<String, String> productionConfig() {
+        return productionConfigMaps().get("xinyong-open-api-config");
+    }
+
+    /**
+     * The keys of the Secrets production pods read. The overlay deletes the base's placeholders (the real Secrets come
+     * from the secret store), so the placeholders are the contract: the keys the real Secrets must hold.
+     */
+    private static Map<String, Set<String>> productionSecretKeys() {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        for (Secret s : all(base(), Secret.class)) {
+            Set<String> names = new TreeSet<>(nullSafe(s.getStringData()).keySet());
+            names.addAll(nullSafe(s.getData()).keySet());
+            keys.put(s.getMetadata().getName(), names);
+        }
+        return keys;
+    }
+
+    private static Map<String, PersistentVolumeClaim> persistentVolumeClaims() {
+        Map<String, PersistentVolumeClaim> claims = new LinkedHashMap<>();
+        all(base(), PersistentVolumeClaim.class).forEach(c -> claims.put(c.getMetadata().getName(), c));
+        return claims;
+    }
+
+    /** The production container: the base's, with the overlay's strategic-merge patch (env by name, mounts by path). */
+    private static Container productionContainer() {
+        Container merged = new io.fabric8.kubernetes.api.model.ContainerBuilder(appContainer(the(base(), Deployment.class))).build();
+        for (Manifest m : patchesOf(production())) {
+            if (m.object() instanceof Deployment d && d.getSpec() != null && d.getSpec().getTemplate() != null) {
+                for (Container patch : d.getSpec().getTemplate().getSpec().getContainers()) {
+                    if (patch.getEnvFrom() != null && !patch.getEnvFrom().isEmpty()) {
+                        merged.setEnvFrom(patch.getEnvFrom());
+                    }
+                    Map<String, EnvVar> env = new LinkedHashMap<>();
+                    nullSafe(merged.getEnv()).forEach(e -> env.put(e.getName(), e));
+                    nullSafe(patch.getEnv()).forEach(e -> env.put(e.getName(), e));
+                    merged.setEnv(new ArrayList<>(env.values()));
+                    Map<String, VolumeMount> mounts = new LinkedHashMap<>();
+                    nullSafe(merged.getVolumeMounts()).forEach(v -> mounts.put(v.getMountPath(), v));
+                    nullSafe(patch.getVolumeMounts()).forEach(v -> mounts.put(v.getMountPath(), v));
+                    merged.setVolumeMounts(new ArrayList<>(mounts.values()));
+                }
+            }
+        }
+        return merged;
+    }
+
+    private static List<Volume> productionVolumes() {
+        Map<String, Volume> volumes = new LinkedHashMap<>();
+        nullSafe(the(base(), Deployment.class).getSpec().getTemplate().getSpec().getVolumes()).forEach(v -> volumes.put(v.getName(), v));
+        for (Manifest m : patchesOf(production())) {
+            if (m.object() instanceof Deployment d && d.getSpec() != null && d.getSpec().getTemplate() != null) {
+                nullSafe(d.getSpec().getTemplate().getSpec().getVolumes()).forEach(v -> volumes.put(v.getName(), v));
+            }
+        }
+        return new ArrayList<>(volumes.values());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -684,6 +1017,18 @@ class KubernetesManifestsTest {
                 .filter(type::isInstance).map(type::cast).toList();
         assertEquals(1, found.size(), "expected one " + type.getSimpleName() + " in " + root.relativize(dir) + " (parse failures: " + parseFailures + ")");
         return found.get(0);
+    }
+
+    /** Every object of a type in {@code dir} (patches left out). */
+    private static <T extends HasMetadata> List<T> all(Path dir, Class<T> type) {
+        return inDir(dir).stream().filter(m -> !patchesOf(dir).contains(m)).map(Manifest::object)
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The object of a type and name in {@code dir}. */
+    private static <T extends HasMetadata> T named(Path dir, Class<T> type, String name) {
+        return all(dir, type).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name + " in " + root.relativize(dir)));
     }
 
     private static <T extends HasMetadata> T patchOf(Path dir, Class<T> type) {
@@ -821,6 +1166,16 @@ class KubernetesManifestsTest {
             result.add((p.getProtocol() == null ? "TCP" : p.getProtocol()) + "/" + p.getPort().getIntVal());
         }
         return result;
+    }
+
+    /** The port of every URL of a comma-separated list. */
+    private static List<Integer> uriPorts(String urls) {
+        assertNotNull(urls, "endpoints");
+        List<Integer> ports = new ArrayList<>();
+        for (String url : urls.split(",")) {
+            ports.add(uriPort(url));
+        }
+        return ports;
     }
 
     private static int uriPort(String hosts) {

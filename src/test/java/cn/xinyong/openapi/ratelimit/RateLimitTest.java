@@ -175,9 +175,34 @@ class RateLimitTest {
 
     @Test
     void trustsForwardedForOnlyFromTrustedProxies() {
-        var proxies = java.util.List.of("10.0.0.1");
+        var proxies = cn.xinyong.openapi.platform.web.TrustedProxies.of(java.util.List.of("10.0.0.1"));
         assertEquals("1.2.3.4", ClientAddress.resolve("10.0.0.1", "9.9.9.9, 1.2.3.4", proxies));
         assertEquals("5.6.7.8", ClientAddress.resolve("5.6.7.8", "1.2.3.4", proxies));
         assertEquals("10.0.0.1", ClientAddress.resolve("10.0.0.1", null, proxies));
+    }
+
+    @Test
+    void forwardedForIsBelievedFromAnyAddressOfATrustedRangeAndItsHopsAreSkipped() {
+        var proxies = cn.xinyong.openapi.platform.web.TrustedProxies.of(java.util.List.of("10.0.0.0/8", "fd00::/8"));
+        assertEquals("1.2.3.4", ClientAddress.resolve("10.200.3.4", "9.9.9.9, 1.2.3.4", proxies));
+        assertEquals("1.2.3.4", ClientAddress.resolve("10.200.3.4", "9.9.9.9, 1.2.3.4, 10.9.9.9", proxies),
+                "a second proxy inside the range is skipped");
+        assertEquals("2001:db8::7", ClientAddress.resolve("fd00::17", "2001:db8::7", proxies));
+        assertEquals("11.0.0.1", ClientAddress.resolve("11.0.0.1", "1.2.3.4", proxies), "just outside the range");
+    }
+
+    @Test
+    void overHttpAHopInsideTheTrustedRangeDoesNotGiveACallerAFreshBucket() {
+        // The suite trusts 127.0.0.0/8 (application.properties, %test): the request comes from 127.0.0.1, and
+        // 127.0.0.9 in X-Forwarded-For is a second proxy of that range, not the caller.
+        // 198.18.0.0/15 (benchmarking): no other test's addresses, so the bucket is this test's own.
+        String address = "198.18." + (int) (Math.random() * 256) + "." + (1 + (int) (Math.random() * 254));
+        String uscc = Fixtures.newUscc("110101");
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", i % 2 == 0 ? address + ", 127.0.0.9" : address)
+                    .get("/v1/entities/" + uscc).then().statusCode(404)
+                    .header("RateLimit", matchesPattern("\"lookups\";r=" + (2 - i) + ";t=\\d+"));
+        }
+        given().header("X-Forwarded-For", address + ", 127.0.0.9").get("/v1/entities/" + uscc).then().statusCode(429);
     }
 }

@@ -5,7 +5,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,14 +22,13 @@ public class Links {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
     private final Optional<String> base;
-    private final List<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
     private final CurrentVertxRequest current;
 
     Links(@ConfigProperty(name = "xinyong.http.public-base-url") Optional<String> base,
-            @ConfigProperty(name = "xinyong.ratelimit.trusted-proxies") Optional<List<String>> trustedProxies,
-            CurrentVertxRequest current) {
+            TrustedProxies trustedProxies, CurrentVertxRequest current) {
         this.base = base.map(b -> b.strip().replaceAll("/+$", "")).filter(b -> !b.isEmpty());
-        this.trustedProxies = trustedProxies.orElse(List.of());
+        this.trustedProxies = trustedProxies;
         this.current = current;
     }
 
@@ -55,7 +53,7 @@ public class Links {
         String host = request.getRawAuthority();
         RoutingContext context = current.getCurrent();
         if (context != null && context.request().remoteAddress() != null
-                && trustedProxies.contains(context.request().remoteAddress().hostAddress())) {
+                && trustedProxies.trusts(context.request().remoteAddress().hostAddress())) {
             String proto = first(context.request().getHeader("X-Forwarded-Proto"));
             String forwardedHost = first(context.request().getHeader("X-Forwarded-Host"));
             String forwarded = context.request().getHeader("Forwarded");
