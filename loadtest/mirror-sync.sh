@@ -38,7 +38,7 @@ bin/load --dir "$INFRA" --rebuild "$FEED" >/dev/null 2>&1
 
 TOKEN=mirror-ingest-token
 XINYONG_REDIS_URL="$REDIS_URL" XINYONG_OPENSEARCH_URL="$OPENSEARCH_URL" XINYONG_PG_HOSTPORT="$PG_HOSTPORT" \
-  XINYONG_PERSONS_HASH_KEY=mirror-person-key XINYONG_PAGING_CURSOR_SECRET=mirror-cursor-key \
+  XINYONG_PERSONS_HASH_KEY=mirror-person-key XINYONG_PAGING_CURSOR_SECRET=mirror-cursor-key XINYONG_XINYI_SIGNING_KEY=generate \
   XINYONG_INGEST_TOKEN="$TOKEN" XINYONG_DUMPS_DIR="$WORK/mirror-dumps" XINYONG_DUMPS_ENABLED=false \
   java -Xmx1g -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN \
   -Dxinyong.ratelimit.trusted-proxies=none -jar target/quarkus-app/quarkus-run.jar > "$WORK/mirror-service.log" 2>&1 &

@@ -81,7 +81,7 @@ done
 log "starting the service on :$SERVICE_PORT"
 # shellcheck disable=SC2086
 XINYONG_REDIS_URL="$REDIS_URL" XINYONG_OPENSEARCH_URL="$OPENSEARCH_URL" XINYONG_PG_HOSTPORT="$PG_HOSTPORT" \
-  XINYONG_PERSONS_HASH_KEY=loadtest-person-key XINYONG_PAGING_CURSOR_SECRET=loadtest-cursor-key \
+  XINYONG_PERSONS_HASH_KEY=loadtest-person-key XINYONG_PAGING_CURSOR_SECRET=loadtest-cursor-key XINYONG_XINYI_SIGNING_KEY=generate \
   java -Xmx1g -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN \
   -Dmp.jwt.verify.publickey.location="$KEYS/public.pem" -Dmp.jwt.verify.issuer=https://auth.loadtest \
   -Dxinyong.ratelimit.trusted-proxies=none $LIMITS $JAVA_EXTRA \

@@ -1,25 +1,21 @@
 package cn.xinyong.openapi.eligibility;
 
-import cn.xinyong.openapi.platform.config.WatchedConfig;
+import cn.xinyong.openapi.platform.config.SharedConfig;
+import cn.xinyong.openapi.platform.config.SharedConfigs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The 信易+ schemes, from a configuration file operators can change without a release: the service
- * refuses to start on an invalid file, and a reload of an invalid file is refused with the reason
- * while the schemes in force stay.
+ * The 信易+ schemes, configuration operators change without a release and every instance shares
+ * ({@link SharedConfig}): the service refuses to start on an invalid file, and a replacement (or a
+ * changed file) that is invalid is refused with the reason while the schemes in force stay.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -27,7 +23,10 @@ public class SchemeCatalog {
 
     @ConfigMapping(prefix = "xinyong.xinyi")
     public interface XinyiConfig {
-        /** A schemes file on disk, watched for changes; the built-in schemes when absent. */
+        /**
+         * A schemes file on disk, watched for changes (a change is stored for every instance); the built-in schemes
+         * when absent. A shared revision stored in PostgreSQL wins over either at start.
+         */
         Optional<Path> schemesFile();
 
         /**
@@ -43,11 +42,14 @@ public class SchemeCatalog {
 
     }
 
-    private final WatchedConfig<Map<String, Scheme>> schemes;
+    /** The stored name of the shared schemes. */
+    public static final String SHARED_NAME = "xinyi.schemes";
 
-    SchemeCatalog(ObjectMapper mapper, XinyiConfig config) {
+    private final SharedConfig<Map<String, Scheme>> schemes;
+
+    SchemeCatalog(ObjectMapper mapper, XinyiConfig config, SharedConfigs shared) {
         SchemeParser parser = new SchemeParser(mapper);
-        this.schemes = new WatchedConfig<>("信易+ schemes", config.schemesFile(), "xinyi/schemes.json", parser::parse);
+        this.schemes = shared.open(SHARED_NAME, "信易+ schemes", config.schemesFile(), "xinyi/schemes.json", parser::parse);
         Log.infof("信易+ schemes in force: %s", schemes.current().keySet());
     }
 
@@ -59,18 +61,16 @@ public class SchemeCatalog {
         return Optional.ofNullable(schemes.current().get(code));
     }
 
-    /** Reads the configuration again; throws {@link SchemeParser.InvalidSchemes} and keeps the old one if invalid. */
-    public Map<String, Scheme> reload() {
-        return schemes.reload();
+    /** The shared revision in force (0: the built-in or file schemes, nothing stored yet). */
+    public long revision() {
+        return schemes.inForce().revision();
     }
 
-    /** Replaces the schemes from a document (the reload endpoint); invalid documents change nothing. */
-    public Map<String, Scheme> replace(byte[] json) {
+    /**
+     * Replaces the schemes for every instance (the internal endpoint): fails with {@link SchemeParser.InvalidSchemes}
+     * when invalid, and changes nothing then.
+     */
+    public Uni<SharedConfig.InForce<Map<String, Scheme>>> replace(byte[] json) {
         return schemes.replace(json);
-    }
-
-    @Scheduled(every = "30s", delayed = "30s")
-    void watch() {
-        schemes.reloadIfChanged();
     }
 }

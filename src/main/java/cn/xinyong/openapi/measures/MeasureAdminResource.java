@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -30,9 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeasureAdminResource {
 
-    /** What a replacement put in force. */
+    /** What a replacement put in force, and its shared revision (共享配置版本), which every instance takes within seconds. */
     @Schema(name = "MeasureCatalogueInForce")
-    public record InForce(String version, int measures, int matters) {
+    @io.quarkus.runtime.annotations.RegisterForReflection // travels inside a Response
+    public record InForce(String version, int measures, int matters,
+            @Schema(description = "The shared revision now in force (共享配置版本); every instance puts it in force "
+                    + "within seconds") long revision) {
     }
 
     private final MeasureCatalog catalog;
@@ -49,22 +54,24 @@ public class MeasureAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceMeasureCatalogue", summary = "Replace the measure catalogue",
             description = "Validated strictly; an invalid catalogue is refused with the measure and field named, and the "
-                    + "catalogue in force stays.")
+                    + "catalogue in force stays. A valid one is stored as the next shared revision (unless it is the one "
+                    + "stored already), which every instance puts in force within seconds.")
     @APIResponse(responseCode = "200", description = "The catalogue now in force",
+            headers = @Header(name = "Config-Revision", description = "The shared revision now in force (共享配置版本)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
             content = @Content(schema = @Schema(implementation = InForce.class)))
     @APIResponse(responseCode = "400", description = "Invalid catalogue: nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InForce replace(@RequestBody(required = true, description = "The whole catalogue, in the format of the shipped "
+    public Uni<Response> replace(@RequestBody(required = true, description = "The whole catalogue, in the format of the shipped "
                     + "measures/measures.json (an object with `version`, `matters` and `measures`)",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.OBJECT))) byte[] body) {
-        try {
-            MeasureCatalogue c = catalog.replace(body);
-            return new InForce(c.version(), c.measures().size(), c.matters().size());
-        } catch (MeasureParser.InvalidCatalogue e) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "Catalogue not changed: " + e.getMessage(),
-                    List.of(new Problem.FieldError("catalogue", e.getMessage())));
-        }
+        return catalog.replace(body).map(now -> {
+            MeasureCatalogue c = now.value();
+            return Response.ok(new InForce(c.version(), c.measures().size(), c.matters().size(), now.revision()))
+                    .header("Config-Revision", now.revision()).build();
+        }).onFailure(MeasureParser.InvalidCatalogue.class).transform(e -> new ApiProblem(ProblemType.INVALID_REQUEST,
+                "Catalogue not changed: " + e.getMessage(), List.of(new Problem.FieldError("catalogue", e.getMessage()))));
     }
 
     @GET

@@ -115,7 +115,7 @@ class KubernetesManifestsTest {
 
     private static final Set<String> REQUIRED_SECRET_KEYS = Set.of(
             "XINYONG_PG_USER", "XINYONG_PG_PASSWORD", "XINYONG_INGEST_TOKEN", "XINYONG_PAGING_CURSOR_SECRET",
-            "XINYONG_PERSONS_HASH_KEY", "XINYONG_SIGNING_KEY", "XINYONG_SIGNING_PREVIOUS_KEYS");
+            "XINYONG_PERSONS_HASH_KEY", "XINYONG_XINYI_SIGNING_KEY", "XINYONG_XINYI_SIGNING_PREVIOUS_KEYS");
 
     private static final String SECRETS = "xinyong-open-api-secrets";
     private static final String JWKS_SECRET = "xinyong-open-api-jwks";
@@ -132,8 +132,8 @@ class KubernetesManifestsTest {
             Map.entry("XINYONG_JWT_KEYS", Source.CONFIG_MAP),
             Map.entry("XINYONG_JWT_ISSUER", Source.CONFIG_MAP),
             Map.entry("XINYONG_JWT_AUDIENCE", Source.CONFIG_MAP),
-            Map.entry("XINYONG_SIGNING_KEY", Source.SECRET),
-            Map.entry("XINYONG_SIGNING_PREVIOUS_KEYS", Source.SECRET),
+            Map.entry("XINYONG_XINYI_SIGNING_KEY", Source.SECRET),
+            Map.entry("XINYONG_XINYI_SIGNING_PREVIOUS_KEYS", Source.SECRET),
             Map.entry("XINYONG_PAGING_CURSOR_SECRET", Source.SECRET),
             Map.entry("XINYONG_PERSONS_HASH_KEY", Source.SECRET),
             Map.entry("XINYONG_INGEST_TOKEN", Source.SECRET),
@@ -703,16 +703,16 @@ class KubernetesManifestsTest {
         config.remove("XINYONG_JWT_ISSUER");
         config.put("XINYONG_TRUSTED_PROXIES", "0.0.0.0/0");
         config.put("XINYONG_REDIS_CLUSTER", "false");
-        config.put("XINYONG_SIGNING_KEY", "in-the-config-map");
+        config.put("XINYONG_XINYI_SIGNING_KEY", "in-the-config-map");
         Map<String, Set<String>> secrets = productionSecretKeys();
-        secrets.get(SECRETS).remove("XINYONG_SIGNING_KEY");
+        secrets.get(SECRETS).remove("XINYONG_XINYI_SIGNING_KEY");
         secrets.get(SECRETS).remove("XINYONG_PERSONS_HASH_KEY");
         List<Volume> volumes = new ArrayList<>(productionVolumes());
         volumes.removeIf(v -> v.getSecret() != null && JWKS_SECRET.equals(v.getSecret().getSecretName()));
         String problems = String.join("\n", productionSettingProblems(productionContainer(), volumes, configMaps, secrets,
                 persistentVolumeClaims()));
         for (String expected : List.of("XINYONG_JWT_ISSUER is not set", "XINYONG_TRUSTED_PROXIES trusts every address",
-                "XINYONG_REDIS_CLUSTER must be true", "XINYONG_SIGNING_KEY comes from ConfigMap",
+                "XINYONG_REDIS_CLUSTER must be true", "XINYONG_XINYI_SIGNING_KEY comes from ConfigMap",
                 "XINYONG_PERSONS_HASH_KEY is not set", "XINYONG_JWT_KEYS")) {
             assertTrue(problems.contains(expected), "not reported: " + expected + "\nreported:\n" + problems);
         }

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Starts real Redis, PostgreSQL and OpenSearch for the test run through {@code bin/infra} (the same
  * script the run command uses) and points the application at them. Each run gets its own key and
- * index prefix, so runs against shared external servers do not see each other's data.
+ * index prefix (and shared-configuration scope), so runs against shared external servers do not see each
+ * other's data.
  */
 public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +35,7 @@ public class LocalInfraResource implements QuarkusTestResourceLifecycleManager {
         config.put("xinyong.ingest.token", INGEST_TOKEN);
         config.put("xinyong.opensearch.index-prefix", "t" + run + "-");
         config.put("xinyong.redis.key-prefix", "t" + run + ":");
+        config.put("xinyong.shared-config.scope", "t" + run + ":");
         return config;
     }
 

@@ -13,6 +13,8 @@ import java.util.function.Function;
  * Configuration operators change without a release (信易+ schemes, the measure catalogue): read from a
  * file when one is configured (and read again when it changes), else from a built-in resource; parsed
  * strictly. An invalid document is refused with the parser's reason and the one in force stays.
+ * Configuration every instance must agree on goes through {@link SharedConfig}, which reads its local
+ * source here.
  */
 public final class WatchedConfig<T> {
 
@@ -22,6 +24,8 @@ public final class WatchedConfig<T> {
     private final Function<byte[], T> parse;
     private final AtomicReference<T> current = new AtomicReference<>();
     private volatile long loadedModified = -1;
+    /** The document {@link #current()} was parsed from. */
+    private volatile byte[] document;
 
     /** Reads and parses the configuration at once: an invalid one stops the service from starting. */
     public WatchedConfig(String what, Optional<Path> file, String resource, Function<byte[], T> parse) {
@@ -29,17 +33,47 @@ public final class WatchedConfig<T> {
         this.file = file;
         this.resource = resource;
         this.parse = parse;
-        current.set(parse.apply(read()));
+        byte[] read = read();
+        current.set(parse.apply(read));
+        document = read;
     }
 
     public T current() {
         return current.get();
     }
 
+    /** The document the configuration in force was parsed from. */
+    public byte[] document() {
+        return document.clone();
+    }
+
+    /** Where the local configuration comes from (the file or the built-in resource), for logs. */
+    public String source() {
+        return file.map(f -> "file " + f).orElse("built-in " + resource);
+    }
+
+    /**
+     * The file's document when the file changed since it was last read (and is read now), else empty; always
+     * empty without a file. Blocking: call it from a worker thread.
+     */
+    public Optional<byte[]> changedDocument() throws IOException {
+        if (file.isEmpty() || Files.getLastModifiedTime(file.get()).toMillis() == loadedModified) {
+            return Optional.empty();
+        }
+        return Optional.of(read());
+    }
+
+    /** Forgets when the file was read, so the next check reads it again (its change could not be applied). */
+    public void markUnread() {
+        loadedModified = -1;
+    }
+
     /** Reads the configuration again; throws the parser's exception, keeping the one in force, if invalid. */
     public T reload() {
-        T fresh = parse.apply(read());
+        byte[] read = read();
+        T fresh = parse.apply(read);
         current.set(fresh);
+        document = read;
         Log.infof("%s reloaded", what);
         return fresh;
     }
@@ -48,6 +82,7 @@ public final class WatchedConfig<T> {
     public T replace(byte[] document) {
         T fresh = parse.apply(document);
         current.set(fresh);
+        this.document = document.clone();
         Log.infof("%s replaced", what);
         return fresh;
     }
