@@ -194,7 +194,7 @@ public class CacheRecovery {
 
     /** Looks at the marker and updates the state; sets off a rebuild when the cache is incomplete or dirty. */
     public Uni<State> check() {
-        if (dirty.get() && running.get() == null && indices.ready()) {
+        if (dirty.get() && running.get() == null && indices.ready() && time.now().toEpochMilli() >= retryAfter.get()) {
             dirty.set(false);
             start(true).whenComplete((r, e) -> {
                 if (e != null) {

@@ -193,7 +193,8 @@ class RateLimitTest {
 
     @Test
     void overHttpAHopInsideTheTrustedRangeDoesNotGiveACallerAFreshBucket() {
-        // The suite trusts 127.0.0.0/8 (application.properties, %test): the request comes from 127.0.0.1, and
+        // The suite trusts 127.0.0.1 and 127.0.0.8/29 (application.properties, %test; 127.0.0.2 stays untrusted for
+        // HttpContractTest): the request comes from 127.0.0.1, and
         // 127.0.0.9 in X-Forwarded-For is a second proxy of that range, not the caller.
         // 198.18.0.0/15 (benchmarking): no other test's addresses, so the bucket is this test's own.
         String address = "198.18." + (int) (Math.random() * 256) + "." + (1 + (int) (Math.random() * 254));
