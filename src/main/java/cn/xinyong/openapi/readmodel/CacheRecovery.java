@@ -32,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -132,8 +131,12 @@ public class CacheRecovery {
     private final AtomicReference<State> state = new AtomicReference<>(State.UNKNOWN);
     private final AtomicReference<CompletableFuture<RebuildReport>> running = new AtomicReference<>();
     private final AtomicReference<RebuildReport> last = new AtomicReference<>();
-    /** A cache write failed after the index took the record: the cache must be rebuilt. */
-    private final AtomicBoolean dirty = new AtomicBoolean();
+    /**
+     * Slots whose markers must go: a cache write to them failed after the index took the record, or their master
+     * changed (replication is asynchronous, so a promoted replica may lack writes its markers vouch for). Kept until
+     * the markers are deleted; their subjects then read from the index until a rebuild completes them.
+     */
+    private final java.util.Set<Integer> suspectSlots = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** When to try an automatic rebuild again after one failed or ran elsewhere (epoch millis). */
     private final AtomicLong retryAfter = new AtomicLong();
 
@@ -149,6 +152,10 @@ public class CacheRecovery {
         this.mapper = mapper;
         this.config = config;
         this.form = new StoredForm(mapper);
+        redis.onOwnersChanged(slots -> {
+            Log.warnf("Redis: %d hash slots changed master; their cache is rebuilt from the index", slots.size());
+            suspect(slots);
+        });
     }
 
     public State state() {
@@ -194,14 +201,8 @@ public class CacheRecovery {
 
     /** Looks at the marker and updates the state; sets off a rebuild when the cache is incomplete or dirty. */
     public Uni<State> check() {
-        if (dirty.get() && running.get() == null && indices.ready() && time.now().toEpochMilli() >= retryAfter.get()) {
-            dirty.set(false);
-            start(true).whenComplete((r, e) -> {
-                if (e != null) {
-                    dirty.set(true);
-                }
-            });
-            return Uni.createFrom().item(state.get());
+        if (!suspectSlots.isEmpty()) {
+            return dropSuspects().map(x -> state.get());
         }
         // One marker per master: a node that restarted empty took all of its markers with it.
         return redis.slotPerMaster().flatMap(slots -> redis.batch(slots.stream().map(slot -> {
@@ -243,10 +244,36 @@ public class CacheRecovery {
         }
     }
 
-    /** A cache write failed after the index accepted the records: the next check rebuilds the cache. */
-    public void cacheWriteFailed(Throwable e) {
-        Log.warnf("the Redis cache missed a write the index took (%s); it will be rebuilt", e.getMessage());
-        dirty.set(true);
+    /**
+     * A cache write failed after the index accepted the records: the markers of those subjects' slots go at once (or,
+     * when their node cannot be reached, at the next check), so no instance serves the older cached copy as complete.
+     */
+    public void cacheWriteFailed(Throwable e, java.util.Collection<String> subjectIds) {
+        Log.warnf("the Redis cache missed a write the index took (%s); %d subjects read from the index until the "
+                + "cache is rebuilt", e.getMessage(), subjectIds.size());
+        suspect(subjectIds.stream().map(id -> RedisSlots.of(keys.subject(id))).toList());
+    }
+
+    private void suspect(java.util.Collection<Integer> slots) {
+        suspectSlots.addAll(slots);
+        dropSuspects().subscribe().with(x -> { }, e -> Log.debugf("suspect slots kept for the next check: %s",
+                e.getMessage()));
+    }
+
+    /** Deletes the suspect slots' markers; then a rebuild completes them again. */
+    private Uni<Void> dropSuspects() {
+        List<Integer> slots = List.copyOf(suspectSlots);
+        if (slots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.batch(slots.stream().map(slot -> {
+            String marker = keys.completeMarker(slot);
+            return new RedisNodes.Keyed(marker, Request.cmd(Command.DEL).arg(marker));
+        }).toList()).invoke(x -> {
+            slots.forEach(suspectSlots::remove);
+            state.compareAndSet(State.COMPLETE, State.INCOMPLETE);
+            noticeIncomplete();
+        }).replaceWithVoid();
     }
 
     /** Declares the cache incomplete now: every instance reads from the index until a rebuild completes. */

@@ -84,7 +84,8 @@ public class Projector {
                 return search.bulk(bulk.toByteArray(), refresh);
             }).onFailure().call(() -> positions.failed(first));
             return indexed.flatMap(response -> afterIndex(events, docs, response.path("items"), targets, writeCache)
-                    .onFailure().invoke(e -> cacheRecovery.cacheWriteFailed(e))
+                    .onFailure().invoke(e -> cacheRecovery.cacheWriteFailed(e,
+                            docs.stream().map(d -> d.path("subjectId").asText()).distinct().toList()))
                     .eventually(() -> positions.landed(first, refresh)));
         });
     }

@@ -75,6 +75,8 @@ public final class RedisNodes {
     private final AtomicReference<Uni<Topology>> refreshing = new AtomicReference<>();
     private final AtomicLong lastRefresh = new AtomicLong();
     private final long timer;
+    private final List<java.util.function.Consumer<List<Integer>>> ownerListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RedisNodes(Vertx vertx, Settings settings) {
         this.vertx = vertx;
@@ -104,6 +106,14 @@ public final class RedisNodes {
 
     public boolean cluster() {
         return settings.cluster();
+    }
+
+    /**
+     * Told which slots changed master whenever a new slot map differs from the one before: after a failover the
+     * promoted replica may lack the last writes its old master acknowledged (replication is asynchronous).
+     */
+    public void onOwnersChanged(java.util.function.Consumer<List<Integer>> listener) {
+        ownerListeners.add(listener);
     }
 
     /** One command, to the master of its key's slot. */
@@ -216,15 +226,16 @@ public final class RedisNodes {
                 || m.startsWith("ERR [") && m.contains("] " + kind + " ");
     }
 
-    /** A failed connection or a cluster answer about slots: read the slot map again soon (cluster mode only). */
+    /**
+     * Reads the slot map again soon after any failure but a script's own answer ({@code NOSCRIPT}, handled by
+     * {@link LuaScript}): a lost connection reaches us in several forms ({@code CONNECTION_CLOSED}, a refused
+     * connection, a batch's {@code ERR [i] …}), and a needless read of the slot map costs one small command.
+     */
     private void noticeFailure(Throwable e) {
-        if (!settings.cluster()) {
+        if (!settings.cluster() || says(e, "NOSCRIPT")) {
             return;
         }
-        boolean answered = e instanceof ErrorType || String.valueOf(e.getMessage()).startsWith("ERR [");
-        boolean aboutSlots = moved(e) || says(e, "CLUSTERDOWN") || says(e, "TRYAGAIN");
-        if ((aboutSlots || !answered)
-                && System.currentTimeMillis() - lastRefresh.get() > REFRESH_DEBOUNCE_MILLIS) {
+        if (System.currentTimeMillis() - lastRefresh.get() > REFRESH_DEBOUNCE_MILLIS) {
             refresh().subscribe().with(t -> { }, x -> { });
         }
     }
@@ -244,6 +255,24 @@ public final class RedisNodes {
             lastRefresh.set(System.currentTimeMillis());
             if (before == null || !before.masters().equals(t.masters())) {
                 Log.infof("Redis %s: masters %s", settings.name(), t.masters());
+                forgetDeparted(t);
+            }
+            if (before != null) {
+                List<Integer> changed = new ArrayList<>();
+                for (int s = 0; s < RedisSlots.COUNT; s++) {
+                    if (!before.owners()[s].equals(t.owners()[s])) {
+                        changed.add(s);
+                    }
+                }
+                if (!changed.isEmpty()) {
+                    for (var listener : ownerListeners) {
+                        try {
+                            listener.accept(changed);
+                        } catch (RuntimeException e) {
+                            Log.warnf("a listener of Redis slot changes failed: %s", e.getMessage());
+                        }
+                    }
+                }
             }
         }).eventually(() -> refreshing.set(null)).memoize().indefinitely();
         Uni<Topology> running = refreshing.compareAndExchange(null, mine);
@@ -277,7 +306,8 @@ public final class RedisNodes {
             if (host.isEmpty() || "?".equals(host)) {
                 host = askedHost;
             }
-            String endpoint = host + ":" + master.get(1).toInteger();
+            String endpoint = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
+                    + master.get(1).toInteger();
             ranges.add(new int[] {from, to});
             rangeOwners.add(endpoint);
         }
@@ -297,6 +327,18 @@ public final class RedisNodes {
         bySlot.sort(Map.Entry.comparingByValue());
         return new Topology(owners, bySlot.stream().map(Map.Entry::getKey).toList(),
                 bySlot.stream().map(Map.Entry::getValue).toList());
+    }
+
+    /** Closes the pools of nodes that are no longer masters (a failed master, a pod moved to a new address). */
+    private void forgetDeparted(Topology t) {
+        for (String endpoint : List.copyOf(clients.keySet())) {
+            if (!t.masters().contains(endpoint) && !seeds.contains(endpoint)) {
+                Redis gone = clients.remove(endpoint);
+                if (gone != null) {
+                    gone.close();
+                }
+            }
+        }
     }
 
     private Redis client(String endpoint) {
