@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
@@ -58,7 +57,9 @@ import org.jose4j.jwt.NumericDate;
  *
  * <p>With several instances sharing the directory, one makes each generation: making a dump holds a lease
  * ({@link ExclusiveJobs}, job {@value #JOB}); the others skip the schedule (or answer 409 to a dump asked for by hand)
- * while it is held, and every instance's schedule takes up a newer manifest another instance wrote.
+ * while it is held, and every instance's schedule takes up a newer manifest another instance wrote. The maker checks
+ * that it still holds the lease before every record and before publishing the manifest, and stops (discarding its
+ * generation's files, and only those) once it does not.
  */
 @ApplicationScoped
 public class DumpService {
@@ -110,13 +111,16 @@ public class DumpService {
     /** A dump file's name: dataset path, generation, extension. */
     private static final java.util.regex.Pattern FILE =
             java.util.regex.Pattern.compile("[a-z-]+-(\\d{8}T\\d{6}Z)\\.ndjson\\.gz");
+    /** A file being written: a dump file or the manifest, named with its generation, and {@code .part}. */
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile(
+            "(?:[a-z-]+-(\\d{8}T\\d{6}Z)\\.ndjson\\.gz|" + java.util.regex.Pattern.quote(MANIFEST)
+                    + "\\.(\\d{8}T\\d{6}Z))\\.part");
     private final FeedService feeds;
     private final DecisionSigner signer;
     private final TimeSource time;
     private final ObjectMapper mapper;
     private final DumpConfig config;
     private final AtomicReference<Signed> current = new AtomicReference<>();
-    private final AtomicBoolean running = new AtomicBoolean();
     private final ExclusiveJobs jobs;
 
     DumpService(FeedService feeds, DecisionSigner signer, TimeSource time, ObjectMapper mapper, DumpConfig config,
@@ -157,11 +161,11 @@ public class DumpService {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).flatMap(due -> !due
                 ? Uni.createFrom().voidItem()
                 // Under the lease, look again: another instance may have just made one.
-                : jobs.runExclusively(JOB, LEASE, () -> Uni.createFrom().item(() -> {
+                : jobs.runExclusively(JOB, LEASE, lease -> Uni.createFrom().item(() -> {
                     adoptFromDisk();
                     return due();
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .flatMap(stillDue -> stillDue ? make().replaceWithVoid() : Uni.createFrom().voidItem()))
+                        .flatMap(stillDue -> stillDue ? make(lease).replaceWithVoid() : Uni.createFrom().voidItem()))
                         .invoke(outcome -> {
                             if (!outcome.ran()) {
                                 Log.debugf("dump left to %s", outcome.heldBy());
@@ -190,33 +194,37 @@ public class DumpService {
         });
     }
 
-    /** Makes a new generation; the caller holds the lease. */
-    private Uni<Signed> make() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().failure(new ApiProblem(ProblemType.CONFLICT, "A dump is being made; try again later"));
-        }
+    /**
+     * Makes a new generation while {@code lease} is held (the lease is the only guard: a second dump here or on another
+     * instance is skipped by {@link ExclusiveJobs}); fails with {@link ExclusiveJobs.LeaseLost}, keeping nothing of the
+     * generation, once it is lost.
+     */
+    Uni<Signed> make(ExclusiveJobs.Lease lease) {
         Instant started = time.now();
         String generation = STAMP.format(started);
         List<Dataset> datasets = Dataset.indexed().stream().filter(Dataset::isPublic).toList();
         return Multi.createFrom().iterable(datasets)
-                .onItem().transformToUniAndConcatenate(d -> write(d, generation))
+                .onItem().transformToUniAndConcatenate(d -> write(d, generation, lease))
                 .collect().asList()
                 .map(dumps -> sign(new Manifest(generation, started, dumps)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(signed -> {
+                    lease.check();
                     save(signed);
                     current.set(signed);
-                    prune();
+                    prune(generation);
                     Log.infof("dump %s made: %s", generation, signed.manifest().dumps().stream()
                             .map(d -> d.dataset() + " " + d.records()).toList());
                 })
-                .onFailure().invoke(() -> discard(generation))
-                .onTermination().invoke(() -> running.set(false));
+                .onFailure().invoke(() -> discard(generation));
     }
 
-    /** Deletes the files a failed generation had written, so that no partial generation is ever kept. */
-    private void discard(String generation) {
-        delete(p -> generation(p).filter(generation::equals).isPresent() || p.toString().endsWith(".part"),
+    /**
+     * Deletes the files a failed generation had written, finished or not, so that no partial generation is ever kept;
+     * never another generation's (another instance may be writing one).
+     */
+    void discard(String generation) {
+        delete(p -> generation(p).or(() -> partOf(p)).filter(generation::equals).isPresent(),
                 "the files of the failed dump " + generation);
     }
 
@@ -243,7 +251,7 @@ public class DumpService {
         }
     }
 
-    private Uni<Dump> write(Dataset dataset, String generation) {
+    private Uni<Dump> write(Dataset dataset, String generation, ExclusiveJobs.Lease lease) {
         String name = dataset.path() + "-" + generation + ".ndjson.gz";
         Path target = config.dir().resolve(name);
         Path part = config.dir().resolve(name + ".part");
@@ -251,7 +259,10 @@ public class DumpService {
             Writer writer = new Writer(part);
             return feeds.export(snapshot)
                     .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .onItem().invoke(record -> writer.line(record.toString()))
+                    .onItem().invoke(record -> {
+                        lease.check();
+                        writer.line(record.toString());
+                    })
                     .collect().last()
                     .map(x -> {
                         writer.finish(part, target);
@@ -334,7 +345,7 @@ public class DumpService {
 
     private void save(Signed signed) {
         try {
-            Path tmp = config.dir().resolve(MANIFEST + ".part");
+            Path tmp = config.dir().resolve(MANIFEST + "." + signed.manifest().generation() + ".part");
             Files.write(tmp, mapper.writeValueAsBytes(signed.manifest()));
             Files.move(tmp, config.dir().resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
@@ -343,19 +354,29 @@ public class DumpService {
         }
     }
 
-    /** Deletes the files of generations older than the newest {@code keep}, and unfinished files. */
-    private void prune() {
+    /**
+     * Deletes the files of generations older than the newest {@code keep}, and the unfinished files of generations
+     * older than {@code made} (left by a run that crashed or lost its lease: under the lease nobody writes them any
+     * more).
+     */
+    private void prune(String made) {
         TreeSet<String> generations = new TreeSet<>();
         files().forEach(p -> generation(p).ifPresent(generations::add));
         List<String> kept = new ArrayList<>(generations.descendingSet()).subList(0, Math.min(config.keep(),
                 generations.size()));
-        delete(p -> p.toString().endsWith(".part") && !running.get()
+        delete(p -> partOf(p).filter(g -> g.compareTo(made) < 0).isPresent()
                 || generation(p).filter(g -> !kept.contains(g)).isPresent(), "an old dump");
     }
 
     private static Optional<String> generation(Path p) {
         var m = FILE.matcher(p.getFileName().toString());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The generation of an unfinished file. */
+    private static Optional<String> partOf(Path p) {
+        var m = PART.matcher(p.getFileName().toString());
+        return m.matches() ? Optional.of(m.group(1) != null ? m.group(1) : m.group(2)) : Optional.empty();
     }
 
     /**

@@ -68,12 +68,23 @@ public class PublicationExpiry {
      * schedule does on every instance.
      */
     public Uni<ExclusiveJobs.Outcome<Integer>> runExclusively() {
-        return jobs.runExclusively(JOB, LEASE, this::run);
+        return jobs.runExclusively(JOB, LEASE, lease -> run(lease));
     }
 
     /** Marks every penalty past its publication end date; returns how many. Not guarded: see {@link #runExclusively()}. */
     public Uni<Integer> run() {
-        return batch().flatMap(n -> n < BATCH ? Uni.createFrom().item(n) : run().map(more -> n + more));
+        return run(ExclusiveJobs.Lease.UNGUARDED);
+    }
+
+    /**
+     * Marks every penalty past its publication end date, a batch at a time while {@code lease} is held: once it is
+     * lost, fails with {@link ExclusiveJobs.LeaseLost} before the next batch (another instance may be marking them).
+     */
+    Uni<Integer> run(ExclusiveJobs.Lease lease) {
+        return Uni.createFrom().deferred(() -> {
+            lease.check();
+            return batch();
+        }).flatMap(n -> n < BATCH ? Uni.createFrom().item(n) : run(lease).map(more -> n + more));
     }
 
     private Uni<Integer> batch() {

@@ -6,9 +6,14 @@ import static cn.xinyong.openapi.support.Fixtures.newUscc;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.xinyong.openapi.platform.ShiftedTimeSource;
+import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.jobs.ExclusiveJobs;
 import cn.xinyong.openapi.support.LocalInfraResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -17,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
@@ -91,6 +98,29 @@ class DumpsTest {
         makeDump();
         assertTrue(service.verify().isEmpty(), "a new dump is whole");
         given().get("/v1/dumps").then().statusCode(200);
+    }
+
+    @Test
+    void aDumpWhoseLeaseIsLostStopsAndKeepsNothingOfItsGeneration() throws Exception {
+        ingest(entity(newUscc("420105"), "武汉市租约丢失测试有限公司", 1));
+        makeDump();
+        // A day later (a generation of its own), the maker loses its lease after its first record.
+        QuarkusMock.installMockForType(new ShiftedTimeSource(Duration.ofDays(1)), TimeSource.class);
+        var served = service.current().orElseThrow();
+        List<Path> before = files();
+        AtomicInteger checks = new AtomicInteger();
+        Throwable failure = service.make(() -> checks.incrementAndGet() <= 1)
+                .onItem().<Throwable>transform(signed -> null).onFailure().recoverWithItem(e -> e)
+                .await().atMost(Duration.ofSeconds(30));
+        assertInstanceOf(ExclusiveJobs.LeaseLost.class, failure, "the dump stopped: " + failure);
+        assertEquals(before, files(), "no file of the stopped generation is left, and no other file was touched");
+        assertEquals(served, service.current().orElseThrow(), "the previous dump is still served");
+    }
+
+    private static List<Path> files() throws Exception {
+        try (var files = Files.list(Path.of("target/test-dumps"))) {
+            return files.sorted().toList();
+        }
     }
 
     @Test

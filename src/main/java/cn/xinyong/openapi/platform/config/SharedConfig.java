@@ -120,8 +120,11 @@ public final class SharedConfig<T> {
     }
 
     /**
-     * Publishes the watched file when it changed and differs from what is in force (so every instance takes
-     * it); an invalid file is logged and changes nothing. Blocking: call it from a worker thread.
+     * Publishes the watched file when its content changed since this instance last read it, and differs from what
+     * is in force (so every instance takes it); an invalid file is logged and changes nothing. A file touched with
+     * its content unchanged (every file of a ConfigMap gets a new modification time on any update) is not
+     * published: it would put the file's older content back over a newer revision replaced through the API.
+     * Blocking: call it from a worker thread.
      */
     void checkFile(Duration timeout) {
         Optional<byte[]> changed;

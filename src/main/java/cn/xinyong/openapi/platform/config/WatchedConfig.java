@@ -24,6 +24,8 @@ public final class WatchedConfig<T> {
     private final Function<byte[], T> parse;
     private final AtomicReference<T> current = new AtomicReference<>();
     private volatile long loadedModified = -1;
+    /** The SHA-256 of the file as last read (null: not read, or to be taken as changed at the next check). */
+    private volatile String loadedDigest;
     /** The document {@link #current()} was parsed from. */
     private volatile byte[] document;
 
@@ -53,19 +55,27 @@ public final class WatchedConfig<T> {
     }
 
     /**
-     * The file's document when the file changed since it was last read (and is read now), else empty; always
-     * empty without a file. Blocking: call it from a worker thread.
+     * The file's document when its content changed since it was last read here (and is read now), else empty;
+     * always empty without a file. A new modification time alone (a Kubernetes ConfigMap update rewrites every
+     * file) is no change: the file is read again, and its digest compared with the one last read. Blocking: call
+     * it from a worker thread.
      */
     public Optional<byte[]> changedDocument() throws IOException {
         if (file.isEmpty() || Files.getLastModifiedTime(file.get()).toMillis() == loadedModified) {
             return Optional.empty();
         }
-        return Optional.of(read());
+        String before = loadedDigest;
+        byte[] read = read();
+        return loadedDigest.equals(before) ? Optional.empty() : Optional.of(read);
     }
 
-    /** Forgets when the file was read, so the next check reads it again (its change could not be applied). */
+    /**
+     * Forgets the file as read, so the next check reads it again and takes it as changed (its change could not be
+     * applied).
+     */
     public void markUnread() {
         loadedModified = -1;
+        loadedDigest = null;
     }
 
     /** Reads the configuration again; throws the parser's exception, keeping the one in force, if invalid. */
@@ -105,7 +115,9 @@ public final class WatchedConfig<T> {
         try {
             if (file.isPresent()) {
                 loadedModified = Files.getLastModifiedTime(file.get()).toMillis();
-                return Files.readAllBytes(file.get());
+                byte[] read = Files.readAllBytes(file.get());
+                loadedDigest = SharedConfigStore.digest(read);
+                return read;
             }
             return ClasspathResources.bytes(resource);
         } catch (IOException e) {

@@ -11,10 +11,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +25,16 @@ import java.util.function.Supplier;
  * after it expires); while the job runs the lease is renewed every third of its length, and at the end it is
  * released. An instance that finds the lease held skips the job.
  *
- * <p>Lease times are the service's clock ({@link TimeSource}, NTP-synchronised on every node); leases are minutes
- * long, so the seconds instances may disagree by do not matter.
+ * <p>The holder stops taking the lease as held (its {@link Lease} says so; long jobs check it between steps and stop
+ * with {@link LeaseLost}) as soon as a renewal finds the lease taken over, or once the lease's length has passed
+ * since the last statement that took or renewed it was sent, with no successful renewal since (PostgreSQL failing or
+ * stalling). That local deadline is measured on this instance's monotonic clock from before the statement was sent,
+ * so it ends no later than the expiry the database recorded: another instance may take the lease only after the
+ * holder has stopped taking it as held.
+ *
+ * <p>Lease times are the database's clock ({@code now()} in the statements), so instances whose clocks disagree
+ * still agree on when a lease expires. The service's {@link TimeSource} moves it by however far that clock is set
+ * from the system clock: nothing in production; tests shift it to stand for an instance minutes later.
  */
 @ApplicationScoped
 public class ExclusiveJobs {
@@ -77,50 +85,101 @@ public class ExclusiveJobs {
     }
 
     /**
+     * A job's hold on its lease, as its holder knows it: long jobs ask between steps and stop once it is lost, since
+     * another instance may then be running the same job.
+     */
+    @FunctionalInterface
+    public interface Lease {
+        /** For code run outside any lease (tests, tools): always held. */
+        Lease UNGUARDED = () -> true;
+
+        /**
+         * False once a renewal found the lease taken over, or once it has expired with no successful renewal; it
+         * never becomes true again.
+         */
+        boolean stillHeld();
+
+        /** Throws {@link LeaseLost} unless the lease is still held: a step to stop a job at. */
+        default void check() {
+            if (!stillHeld()) {
+                throw new LeaseLost("the job's lease was lost (it expired or another instance took it over): stopped");
+            }
+        }
+    }
+
+    /** A job stopped because its holder no longer holds its lease. */
+    public static final class LeaseLost extends RuntimeException {
+        public LeaseLost(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
      * Runs {@code work} if this instance takes the job's lease, keeping the lease while the work runs and releasing it
      * when the work ends (whether it succeeds or fails); skips it, without calling {@code work}, while another
      * instance holds the lease. Fails when the lease cannot be read (PostgreSQL unreachable): the caller decides
      * whether to skip or to go ahead.
      *
+     * <p>The work is given its {@link Lease}: a job of more than one step checks it between steps
+     * ({@link Lease#check()}) and stops when it is lost.
+     *
      * @param lease how long the lease lasts without renewal: long enough that a stalled renewal does not let a second
      *        instance in while the work still runs, short enough that a crashed holder's job is not held up long
      */
-    public <T> Uni<Outcome<T>> runExclusively(String job, Duration lease, Supplier<Uni<T>> work) {
-        return acquire(job, lease).flatMap(acquired -> {
-            if (!acquired) {
-                return heldBy(job).map(by -> {
-                    Log.debugf("job %s skipped: its lease is held by %s", job, by);
-                    return Outcome.<T>skipped(by);
-                });
-            }
-            Log.debugf("job %s: lease taken by %s for %s", job, holder, lease);
-            Cancellable renewal = keepRenewing(job, lease);
-            return Uni.createFrom().<T>deferred(work::get)
-                    .onTermination().call(() -> {
-                        renewal.cancel();
-                        return release(job);
-                    })
-                    .map(Outcome::ran);
+    public <T> Uni<Outcome<T>> runExclusively(String job, Duration lease, Function<Lease, Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            long sent = System.nanoTime();
+            return acquire(job, lease).flatMap(acquired -> {
+                if (!acquired) {
+                    return heldBy(job).map(by -> {
+                        Log.debugf("job %s skipped: its lease is held by %s", job, by);
+                        return Outcome.<T>skipped(by);
+                    });
+                }
+                Log.debugf("job %s: lease taken by %s for %s", job, holder, lease);
+                Held held = new Held(job, sent + lease.toNanos());
+                Cancellable renewal = keepRenewing(job, lease, held);
+                return Uni.createFrom().<T>deferred(() -> work.apply(held))
+                        .onTermination().call(() -> {
+                            renewal.cancel();
+                            return release(job);
+                        })
+                        .map(Outcome::ran);
+            });
         });
+    }
+
+    /**
+     * {@link #runExclusively(String, Duration, Function)} for work of one short, idempotent step, which has nothing to
+     * check its lease between: a lost lease is only logged.
+     */
+    public <T> Uni<Outcome<T>> runExclusively(String job, Duration lease, Supplier<Uni<T>> work) {
+        return runExclusively(job, lease, held -> work.get());
     }
 
     /** Takes the job's lease for {@code lease} if nobody holds it or its holder's lease has expired. */
     public Uni<Boolean> acquire(String job, Duration lease) {
-        OffsetDateTime now = now();
         return pool.preparedQuery("""
-                INSERT INTO job_lease (job, holder, acquired_at, expires_at) VALUES ($1, $2, $3, $4)
+                INSERT INTO job_lease (job, holder, acquired_at, expires_at)
+                VALUES ($1, $2, now() + $3::bigint * INTERVAL '1 millisecond',
+                        now() + ($3::bigint + $4::bigint) * INTERVAL '1 millisecond')
                 ON CONFLICT (job) DO UPDATE
                    SET holder = EXCLUDED.holder, acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at
                  WHERE job_lease.expires_at <= EXCLUDED.acquired_at
                 RETURNING holder""")
-                .execute(Tuple.of(job, holder, now, now.plus(lease)))
+                .execute(Tuple.of(job, holder, shiftMillis(), lease.toMillis()))
                 .map(rows -> rows.size() == 1);
     }
 
-    /** Extends a lease this instance holds; false when it no longer holds it (expired and taken over). */
+    /**
+     * Extends a lease this instance holds; false when it no longer holds it (taken over, or expired: an expired lease
+     * is not brought back, since another instance may have run the job meanwhile).
+     */
     public Uni<Boolean> renew(String job, Duration lease) {
-        return pool.preparedQuery("UPDATE job_lease SET expires_at = $3 WHERE job = $1 AND holder = $2")
-                .execute(Tuple.of(job, holder, now().plus(lease)))
+        return pool.preparedQuery("""
+                UPDATE job_lease SET expires_at = now() + ($3::bigint + $4::bigint) * INTERVAL '1 millisecond'
+                 WHERE job = $1 AND holder = $2 AND expires_at > now() + $3::bigint * INTERVAL '1 millisecond'""")
+                .execute(Tuple.of(job, holder, shiftMillis(), lease.toMillis()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -146,22 +205,74 @@ public class ExclusiveJobs {
                 });
     }
 
-    private Cancellable keepRenewing(String job, Duration lease) {
+    /** A lease held here while its job runs: lost for good once a renewal says so or its deadline passes. */
+    private static final class Held implements Lease {
+        private final String job;
+        /** {@link System#nanoTime()} by which the lease ends unless renewed: the lease's length after sending. */
+        private volatile long deadline;
+        private volatile boolean lost;
+
+        Held(String job, long deadline) {
+            this.job = job;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public boolean stillHeld() {
+            if (!lost && System.nanoTime() - deadline >= 0) {
+                lose("it expired with no successful renewal");
+            }
+            return !lost;
+        }
+
+        @Override
+        public void check() {
+            if (!stillHeld()) {
+                throw new LeaseLost("job " + job + " lost its lease (it expired or another instance took it over): "
+                        + "stopped, since another instance may be running it");
+            }
+        }
+
+        /** A renewal sent at {@code sent} succeeded. */
+        void renewed(long sent, Duration lease) {
+            if (stillHeld()) {
+                deadline = sent + lease.toNanos();
+            }
+        }
+
+        synchronized void lose(String why) {
+            if (!lost) {
+                lost = true;
+                Log.warnf("job %s lost its lease (%s); the job is told to stop", job, why);
+            }
+        }
+    }
+
+    private Cancellable keepRenewing(String job, Duration lease, Held held) {
         Duration every = lease.dividedBy(3);
         return Multi.createFrom().ticks().startingAfter(every).every(every)
                 .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> renew(job, lease).onFailure().recoverWithUni(e -> {
-                    Log.warnf("could not renew the lease of job %s: %s", job, e.getMessage());
-                    return Uni.createFrom().item(true);
-                }))
-                .subscribe().with(held -> {
-                    if (!held) {
-                        Log.warnf("job %s lost its lease (it expired and another instance took it over)", job);
-                    }
-                }, e -> Log.warnf("renewing the lease of job %s stopped: %s", job, e.getMessage()));
+                .select().where(tick -> held.stillHeld())
+                .onItem().transformToUniAndConcatenate(tick -> {
+                    long sent = System.nanoTime();
+                    return renew(job, lease).invoke(renewed -> {
+                        if (renewed) {
+                            held.renewed(sent, lease);
+                        } else {
+                            held.lose("it expired and may have been taken over by another instance");
+                        }
+                    }).onFailure().recoverWithUni(e -> {
+                        Log.warnf("could not renew the lease of job %s (%s); it is held until it expires", job,
+                                e.getMessage());
+                        return Uni.createFrom().item(false);
+                    });
+                })
+                .subscribe().with(renewed -> {
+                }, e -> held.lose("renewing it stopped: " + e.getMessage()));
     }
 
-    private OffsetDateTime now() {
-        return time.now().atOffset(ZoneOffset.UTC);
+    /** How far the service's clock is set from the system clock (nothing in production): leases are moved by it. */
+    private long shiftMillis() {
+        return Duration.between(Instant.now(), time.now()).toMillis();
     }
 }

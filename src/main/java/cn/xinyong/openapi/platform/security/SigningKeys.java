@@ -93,7 +93,13 @@ final class SigningKeys {
             if (!(jwk instanceof EllipticCurveJsonWebKey ec)) {
                 throw new GeneralSecurityException("a JWK of type " + jwk.getKeyType() + ", not EC");
             }
-            keys.add(checked(new Key(ec.getECPublicKey(), ec.getEcPrivateKey())));
+            Key key = checked(new Key(ec.getECPublicKey(), ec.getEcPrivateKey()));
+            if (key.privateKey() != null && !withPublic(key.privateKey()).publicKey().getW().equals(key.publicKey().getW())) {
+                // signatures made with d would not verify against the published x, y
+                throw new GeneralSecurityException("the JWK's private part (d) does not belong to its public point "
+                        + "(x, y): decisions signed with it would not verify against the published key");
+            }
+            keys.add(key);
         }
         return keys;
     }

@@ -2,6 +2,8 @@ package cn.xinyong.openapi.platform.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinyong.openapi.platform.ShiftedTimeSource;
@@ -16,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,75 @@ class ExclusiveJobsTest {
                 .await().atMost(WAIT.plusSeconds(5));
         assertTrue(outcome.ran());
         assertEquals("nobody", jobs.heldBy(job).await().atMost(WAIT));
+    }
+
+    @Test
+    void aHolderWhoseLeaseIsTakenOverIsToldToStopAndDoesNotReleaseTheNewHoldersLease() throws Exception {
+        String job = newJob();
+        ExclusiveJobs a = instance("a");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> lost = new CompletableFuture<>();
+        CompletableFuture<ExclusiveJobs.Outcome<String>> run = a.runExclusively(job, Duration.ofMillis(900),
+                lease -> untilLost(lease, started, lost)).subscribeAsCompletionStage();
+        started.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        // An instance whose clock is ten minutes ahead finds a's lease expired and takes it.
+        ExclusiveJobs b = ExclusiveJobs.contender(pool, new ShiftedTimeSource(Duration.ofMinutes(10)), "b-10-min-later");
+        assertTrue(b.acquire(job, Duration.ofMinutes(1)).await().atMost(WAIT));
+        try {
+            lost.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> run.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertInstanceOf(ExclusiveJobs.LeaseLost.class, failed.getCause(), "the job stopped: " + failed.getCause());
+            assertTrue(jobs.heldBy(job).await().atMost(WAIT).startsWith(b.holder() + " until "), "b still holds it");
+        } finally {
+            b.release(job).await().atMost(WAIT);
+        }
+    }
+
+    @Test
+    void aHolderWhoseRenewalsStallStopsTakingTheLeaseAsHeldOnceItExpires() throws Exception {
+        String job = newJob();
+        ExclusiveJobs a = instance("a");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> lost = new CompletableFuture<>();
+        CompletableFuture<ExclusiveJobs.Outcome<String>> run = a.runExclusively(job, Duration.ofMillis(900),
+                lease -> untilLost(lease, started, lost)).subscribeAsCompletionStage();
+        started.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        // PostgreSQL stalls for the holder: the lease row is locked, so every renewal waits.
+        CompletableFuture<Void> locked = new CompletableFuture<>();
+        CompletableFuture<Void> unlock = new CompletableFuture<>();
+        CompletableFuture<Void> lockHeld = pool.withTransaction(conn -> conn
+                .preparedQuery("SELECT job FROM job_lease WHERE job = $1 FOR UPDATE").execute(Tuple.of(job))
+                .invoke(rows -> locked.complete(null))
+                .flatMap(rows -> Uni.createFrom().completionStage(unlock)))
+                .subscribeAsCompletionStage();
+        try {
+            locked.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            lost.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            unlock.complete(null);
+            lockHeld.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> run.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertInstanceOf(ExclusiveJobs.LeaseLost.class, failed.getCause(), "the job stopped: " + failed.getCause());
+        assertEquals("nobody", jobs.heldBy(job).await().atMost(WAIT), "the stalled renewal did not bring it back");
+    }
+
+    /** A long job: checks its lease between steps (every few milliseconds) until it is told the lease is lost. */
+    private static Uni<String> untilLost(ExclusiveJobs.Lease lease, CompletableFuture<Void> started,
+            CompletableFuture<Void> lost) {
+        long until = System.currentTimeMillis() + WAIT.toMillis();
+        return Uni.createFrom().<String>deferred(() -> {
+            try {
+                lease.check();
+            } catch (ExclusiveJobs.LeaseLost e) {
+                lost.complete(null);
+                throw e;
+            }
+            started.complete(null);
+            return Uni.createFrom().failure(new IllegalStateException("next step"));
+        }).onFailure(IllegalStateException.class).retry().withBackOff(Duration.ofMillis(20), Duration.ofMillis(50))
+                .expireIn(until);
     }
 
     private Uni<OffsetDateTime> expiry(String job) {

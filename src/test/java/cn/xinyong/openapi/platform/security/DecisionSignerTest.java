@@ -168,6 +168,26 @@ class DecisionSignerTest {
     }
 
     @Test
+    void refusesAPrivateJwkWhosePrivatePartDoesNotMatchItsPublicPoint() throws Exception {
+        SigningKeys.Key key = SigningKeys.generate();
+        SigningKeys.Key other = SigningKeys.generate();
+        // x and y of one key, d of another: it would sign decisions that never verify against the published key
+        org.jose4j.jwk.EllipticCurveJsonWebKey mixed = new org.jose4j.jwk.EllipticCurveJsonWebKey(key.publicKey());
+        mixed.setPrivateKey(other.privateKey());
+        String mixedJwk = mixed.toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
+        String message = assertThrows(IllegalStateException.class, () -> signer(mixedJwk, null)).getMessage();
+        assertTrue(message.contains("xinyong.xinyi.signing-key") && message.contains("does not belong to its public point"),
+                message);
+        String mixedSet = "{\"keys\":[" + mixedJwk + "]}";
+        assertThrows(IllegalStateException.class, () -> signer(pkcs8(key), mixedSet), "a previous key is checked too");
+
+        org.jose4j.jwk.EllipticCurveJsonWebKey matching = new org.jose4j.jwk.EllipticCurveJsonWebKey(key.publicKey());
+        matching.setPrivateKey(key.privateKey());
+        partnerVerifier(signer(pkcs8(key), null))
+                .processToClaims(decision(signer(matching.toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE), null)));
+    }
+
+    @Test
     void generateMakesAKeyOfItsOwn() {
         DecisionSigner a = signer(SigningKeys.GENERATE, null);
         DecisionSigner b = signer(SigningKeys.GENERATE, null);
