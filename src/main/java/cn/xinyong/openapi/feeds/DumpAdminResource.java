@@ -31,7 +31,7 @@ public class DumpAdminResource {
             description = "Normally made on schedule; the answer comes when every file is written.")
     @APIResponse(responseCode = "200", description = "The new manifest",
             content = @Content(schema = @Schema(implementation = DumpService.Signed.class)))
-    @APIResponse(responseCode = "409", description = "A dump is being made",
+    @APIResponse(responseCode = "409", description = "A dump is being made, or this one lost its lease to another instance (nothing of it is kept)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DumpService.Signed> make() {
         return dumps.dump();

@@ -183,7 +183,7 @@ public class DumpService {
 
     /**
      * Makes a new generation of every public dataset now; a 409 problem while one is being made, here or by another
-     * instance.
+     * instance, or when this one lost its lease on the way (its files are discarded).
      */
     public Uni<Signed> dump() {
         return jobs.runExclusively(JOB, LEASE, this::make).map(outcome -> {
@@ -191,7 +191,8 @@ public class DumpService {
                 throw new ApiProblem(ProblemType.CONFLICT, "A dump is being made; try again later");
             }
             return outcome.result();
-        });
+        }).onFailure(ExclusiveJobs.LeaseLost.class).transform(e -> new ApiProblem(ProblemType.CONFLICT,
+                "The dump was stopped and discarded: another instance took over its lease; try again later"));
     }
 
     /**
