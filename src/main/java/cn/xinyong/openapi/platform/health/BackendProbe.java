@@ -61,6 +61,7 @@ public class BackendProbe {
 
     private static Uni<Status> bounded(Uni<Status> probe) {
         return probe.ifNoItem().after(BOUND).fail()
-                .onFailure().recoverWithItem(e -> new Status(false, "unreachable: " + e.getMessage()));
+                .onFailure().recoverWithItem(e -> new Status(false, "unreachable: "
+                        + (e.getMessage() == null ? "no answer within " + BOUND.toMillis() + " ms" : e.getMessage())));
     }
 }
