@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,7 @@ public class PublicationExpiry {
         this.mapper = mapper;
     }
 
-    @Scheduled(every = "${xinyong.expiry.every:15m}", delayed = "30s",
+    @Scheduled(every = "${xinyong.expiry.every:15m}", delayed = "${xinyong.expiry.first-after:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         if (!indices.ready()) {
@@ -81,10 +82,12 @@ public class PublicationExpiry {
      * lost, fails with {@link ExclusiveJobs.LeaseLost} before the next batch (another instance may be marking them).
      */
     Uni<Integer> run(ExclusiveJobs.Lease lease) {
-        return Uni.createFrom().deferred(() -> {
+        // A loop, not a recursion: each batch's hits are let go once it has landed (a recursive chain kept every
+        // page reachable until the last, several hundred MB when a day ends a million entities' penalties).
+        return Multi.createBy().repeating().uni(() -> Uni.createFrom().deferred(() -> {
             lease.check();
             return batch();
-        }).flatMap(n -> n < BATCH ? Uni.createFrom().item(n) : run(lease).map(more -> n + more));
+        })).whilst(n -> n == BATCH).collect().with(java.util.stream.Collectors.summingInt(n -> n));
     }
 
     private Uni<Integer> batch() {

@@ -77,6 +77,25 @@ class OncePerDeploymentTest {
         assertEquals(0, expiry.runExclusively().await().atMost(WAIT).result(), "and only once");
     }
 
+    @Test
+    void publicationExpiryMarksEveryBatchOfAManyBatchDay() {
+        // 1,001 penalties whose publication ends today: three batches of at most 500 tomorrow.
+        String uscc = newUscc("320102");
+        LocalDate today = LocalDate.now(time.zone());
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(entity(uscc, "南京市批次测试有限公司", 1));
+        for (int i = 0; i < 1001; i++) {
+            lines.add(penalty("P-" + uscc + "-" + i, uscc, 1, "general", today.minusMonths(6).toString(), today.toString()));
+        }
+        ingest(lines.toArray(String[]::new));
+        TimeSource tomorrow = new ShiftedTimeSource(Duration.ofDays(1));
+        QuarkusMock.installMockForType(tomorrow, TimeSource.class);
+        assertEquals(1001, newlyExpired(uscc, tomorrow), "all due tomorrow");
+        int marked = expiry.run().await().atMost(Duration.ofMinutes(2));
+        assertTrue(marked >= 1001, "marked " + marked);
+        assertEquals(0, newlyExpired(uscc, tomorrow), "every batch was marked, the last short one too");
+    }
+
     /** Penalties of this test's subject past their publication end and not yet marked. */
     private long newlyExpired(String uscc, TimeSource clock) {
         var body = mapper.createObjectNode();
