@@ -5,10 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,11 +78,6 @@ public class AuditTrail {
         String canonical = String.join("\u001f", String.valueOf(r.id), r.at.truncatedTo(ChronoUnit.MICROS).toString(),
                 r.subjectHash, r.partnerId, String.valueOf(r.purpose), String.valueOf(r.consentId), r.outcome,
                 String.valueOf(r.reason), String.valueOf(r.recordKinds), r.prevHash);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.xinyong.openapi.platform.text.Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,11 +9,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -65,11 +62,7 @@ public class SharedConfigStore {
 
     /** The SHA-256 of a document, 64 lower-case hex characters. */
     public static String digest(byte[] document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.xinyong.openapi.platform.text.Sha256.hex(document);
     }
 
     /** The configuration's revision and digest (a null item when nothing is stored): what a poll reads. */
