@@ -1,6 +1,7 @@
 package cn.xinyong.openapi.readmodel;
 
 import cn.xinyong.openapi.platform.TimeSource;
+import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
 import cn.xinyong.openapi.platform.search.SearchGateway;
 import cn.xinyong.openapi.platform.security.SubjectHasher;
 import cn.xinyong.openapi.readmodel.FeedEvent;
@@ -86,6 +87,11 @@ public class Projector {
             return indexed.flatMap(response -> afterIndex(events, docs, response.path("items"), targets, writeCache)
                     .onFailure().invoke(e -> cacheRecovery.cacheWriteFailed(e,
                             docs.stream().map(d -> d.path("subjectId").asText()).distinct().toList()))
+                    // Whatever Redis answered (refused, CLUSTERDOWN, TRYAGAIN, MOVED twice, a full pool), the index
+                    // holds the records and the platform's retry repairs the cache: a 503 to retry, never a 500.
+                    .onFailure(e -> !(e instanceof BackendUnavailableException)).transform(e ->
+                            new BackendUnavailableException("Redis cache did not take a write the index took: "
+                                    + e.getMessage(), e))
                     .eventually(() -> positions.landed(first, refresh)));
         });
     }

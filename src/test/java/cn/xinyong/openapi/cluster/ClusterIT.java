@@ -343,6 +343,7 @@ class ClusterIT {
         // The platform's pushes go on meanwhile: each a new version of one entity, its name naming the version.
         Map<String, Integer> pushedVersion = new java.util.concurrent.ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> toRetry = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> pushErrors = new ConcurrentLinkedQueue<>();
         pool.submit(() -> {
             int n = 0;
             while (!stop.get()) {
@@ -352,9 +353,14 @@ class ClusterIT {
                 pushedVersion.merge(code, v, Math::max);
                 int status;
                 try {
-                    status = ingest(bases.get(n % 2), line).statusCode();
+                    HttpResponse<String> answer = ingest(bases.get(n % 2), line);
+                    status = answer.statusCode();
+                    if (status != 200 && status != 503) {
+                        pushErrors.add(status + " " + answer.body());
+                    }
                 } catch (Exception e) {
                     status = -1;
+                    pushErrors.add(e.toString());
                 }
                 pushes.add(status);
                 if (status != 200) {
@@ -447,7 +453,8 @@ class ClusterIT {
         assertEquals(0, healthyFailed, "lookups for slots on healthy masters are untouched");
         assertEquals(0, victimFailed, "lookups for the failed master's slots are answered from the index meanwhile");
         assertEquals(0, notReady, "a failing Redis master takes no instance out of the Service");
-        assertEquals(0, pushNot503, "a push the cache could not take is a 503 to retry, never a 500");
+        assertEquals(0, pushNot503, () -> "a push the cache could not take is a 503 to retry, never a 500: "
+                + pushErrors + "; the instances logged: " + failuresLogged());
         // The platform retries what was refused; then every entity shows the last version pushed, on both instances.
         for (String line : toRetry) {
             assertEquals(200, ingest(bases.get(0), line).statusCode(), "a retried push lands after the failover");
@@ -467,6 +474,21 @@ class ClusterIT {
     }
 
     // ---- helpers ----
+
+    /** The instances' log lines about failed requests, for a failure message (CI shows the output, not the logs). */
+    private static List<String> failuresLogged() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try {
+                Files.readAllLines(WORK.resolve("instance-" + i + ".log")).stream()
+                        .filter(l -> l.contains("unexpected failure") || l.contains("failed with") || l.contains(" ERROR "))
+                        .limit(5).forEach(l -> lines.add(l.length() > 400 ? l.substring(0, 400) : l));
+            } catch (java.io.IOException e) {
+                lines.add("instance-" + i + ".log unreadable: " + e.getMessage());
+            }
+        }
+        return lines;
+    }
 
     private static Process start(int i, int port) throws IOException {
         Map<String, String> e = new HashMap<>();

@@ -42,6 +42,8 @@ class ReadModelRecoveryTest {
     CacheRecovery recovery;
     @Inject
     io.vertx.mutiny.sqlclient.Pool pool;
+    @Inject
+    cn.xinyong.openapi.platform.redis.RedisNodes redis;
 
     @BeforeEach
     void needsOwnRedis() throws Exception {
@@ -158,6 +160,38 @@ class ReadModelRecoveryTest {
         awaitRebuild();
         given().get("/v1/entities/" + a).then().statusCode(200).body("name", equalTo("广州市重启后甲有限公司"));
         given().get("/v1/entities/" + b).then().statusCode(200).body("name", equalTo("广州市重启后乙有限公司"));
+    }
+
+    @Test
+    void aPushRedisAnswersWithAnErrorIsA503ToRetryAndTheRetryLands() throws Exception {
+        String uscc = newUscc("440106");
+        ingest(entity(uscc, "广州市拒写测试有限公司", 1));
+        String line = entity(uscc, "广州市拒写测试二有限公司", 2) + "\n";
+        // Redis answers every write with an error (NOREPLICAS), as a cluster answers CLUSTERDOWN or TRYAGAIN:
+        // not a refused connection, an answer.
+        refuseWrites(true);
+        try {
+            given().header("Authorization", "Bearer " + LocalInfraResource.INGEST_TOKEN)
+                    .contentType("application/x-ndjson").body(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/internal/ingest")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", org.hamcrest.Matchers.endsWith("/unavailable"));
+        } finally {
+            refuseWrites(false);
+        }
+        // The index took the push; the platform's retry repairs the cache, and both stores show version 2.
+        assertEquals(0, ingest(line.strip()).rejected());
+        given().get("/v1/entities/" + uscc).then().statusCode(200).body("name", equalTo("广州市拒写测试二有限公司"));
+        // What the scheduled check does next: the slot of the missed write loses its marker, and a rebuild completes it.
+        recovery.check().await().atMost(java.time.Duration.ofSeconds(10));
+        recovery.rebuildAndWait(java.time.Duration.ofMinutes(1));
+        assertEquals("complete", cacheState());
+        given().get("/v1/entities/" + uscc).then().statusCode(200).body("name", equalTo("广州市拒写测试二有限公司"));
+    }
+
+    private void refuseWrites(boolean refuse) {
+        redis.send("any", io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.CONFIG)
+                .arg("SET").arg("min-replicas-to-write").arg(refuse ? 1 : 0)).await().atMost(java.time.Duration.ofSeconds(5));
     }
 
     @Test

@@ -24,12 +24,22 @@ public final class Outages {
     private Outages() {
     }
 
-    /** Whether the failure is a store that cannot be reached (refused, reset, closed, timed out), not a bug. */
+    /**
+     * Redis's answers for "not now" (a failover, a node loading its data, a write it cannot replicate, a slot moving),
+     * also as they appear inside a script's error ({@code @user_script:6: -NOREPLICAS …}).
+     */
+    private static final java.util.regex.Pattern REDIS_NOT_NOW = java.util.regex.Pattern.compile(
+            "(^|[\\s:-])(CLUSTERDOWN|TRYAGAIN|LOADING|NOREPLICAS|READONLY|MASTERDOWN|MOVED|ASK) ");
+
+    /**
+     * Whether the failure is a store that cannot be reached (refused, reset, closed, timed out) or that answered
+     * "not now" (Redis during a failover), not a bug.
+     */
     public static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
             String message = String.valueOf(t.getMessage());
-            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
+            if (REDIS_NOT_NOW.matcher(message).find() || t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketException
                     || name.endsWith("ClosedConnectionException") || name.endsWith("ConnectTimeoutException")
                     || name.equals("io.vertx.core.impl.NoStackTraceTimeoutException")

@@ -175,7 +175,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unavailable(BackendUnavailableException e, UriInfo uri) {
         String message = String.valueOf(e.getMessage());
-        Outages.report(message.startsWith("OpenSearch") || message.contains("index") ? "OpenSearch" : "Redis", message);
+        Outages.report(!message.startsWith("Redis") && (message.startsWith("OpenSearch") || message.contains("index"))
+                ? "OpenSearch" : "Redis", message);
         return unavailable(uri);
     }
 
