@@ -25,6 +25,6 @@ public final class JsonFields {
     /** The ISO instant in {@code field}, or null. */
     public static Instant instant(JsonNode node, String field) {
         String v = text(node, field);
-        return v == null ? null : Instant.parse(v);
+        return v == null ? null : cn.xinyong.openapi.platform.text.Instants.parse(v);
     }
 }

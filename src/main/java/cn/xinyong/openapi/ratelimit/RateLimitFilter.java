@@ -43,7 +43,12 @@ public class RateLimitFilter {
     public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource,
             io.vertx.ext.web.RoutingContext routing) {
         // The path as routed (normalised), so that // or ../ cannot dodge or mis-bucket the limit.
-        String path = "/" + context.getUriInfo().getPath().replaceFirst("^/+", "");
+        String routed = context.getUriInfo().getPath();
+        int from = 0;
+        while (from < routed.length() && routed.charAt(from) == '/') {
+            from++;
+        }
+        String path = "/" + routed.substring(from);
         if (!config.enabled() || path == null || !path.startsWith("/v1/")) {
             return Uni.createFrom().nullItem();
         }

@@ -122,7 +122,7 @@ public class TokenBucketLimiter {
                     }
                     return new Decision(granted >= 1, left + Math.max(0, granted - 1), bucket, group, false);
                 })
-                .ifNoItem().after(config.redisTimeout()).fail()
+                .ifNoItem().after(config.redisTimeout()).on(cn.xinyong.openapi.platform.CallerContext.timers()).fail()
                 .onFailure().recoverWithItem(e -> {
                     warn(e);
                     return takeLocally(key, bucket, group);

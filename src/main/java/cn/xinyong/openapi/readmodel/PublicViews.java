@@ -63,7 +63,7 @@ public class PublicViews {
     public Disclosure disclosure(Dataset dataset, JsonNode doc) {
         String id = doc.path("id").asText();
         long version = doc.path("version").asLong();
-        Instant updated = doc.path("updatedAt").isTextual() ? Instant.parse(doc.path("updatedAt").asText()) : null;
+        Instant updated = doc.path("updatedAt").isTextual() ? cn.xinyong.openapi.platform.text.Instants.parse(doc.path("updatedAt").asText()) : null;
         return switch (dataset) {
             case LICENCE -> {
                 LicenceRecord r = read(doc, LicenceRecord.class);

@@ -3,7 +3,6 @@ package cn.xinyong.openapi.readmodel;
 import cn.xinyong.openapi.platform.CallerContext;
 import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
 import cn.xinyong.openapi.platform.search.SearchGateway;
-import cn.xinyong.openapi.readmodel.record.FeedRecord;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +43,7 @@ public class SubjectStore {
     private final ReadModelKeys keys;
     private final StoredForm form;
     private final ObjectMapper lenient;
+    private final StoredEntryReader entries;
     private final SearchGateway search;
     private final IndexManager indices;
     private final CacheRecovery recovery;
@@ -55,6 +55,7 @@ public class SubjectStore {
         this.keys = keys;
         this.form = new StoredForm(mapper);
         this.lenient = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.entries = new StoredEntryReader(mapper);
         this.search = search;
         this.indices = indices;
         this.recovery = recovery;
@@ -144,18 +145,18 @@ public class SubjectStore {
     /** Decodes one stored entry; an entity's representative link goes to {@code representative[0]}. */
     private SubjectDocument.Entry<?> entry(Dataset dataset, StoredForm.Decoded d, String field, String[] representative) {
         try {
-            JsonNode json = lenient.readTree(d.json());
-            if (dataset == Dataset.ENTITY && json.hasNonNull(StoredForm.REPRESENTATIVE)) {
-                representative[0] = json.get(StoredForm.REPRESENTATIVE).asText();
+            StoredEntryReader.Read read = entries.read(dataset, d.json());
+            StoredEntryReader.Envelope env = read.envelope();
+            if (dataset == Dataset.ENTITY && env.representative != null) {
+                representative[0] = env.representative;
             }
-            String id = json.path("id").asText(field);
-            Instant updated = json.path("updatedAt").isTextual() ? Instant.parse(json.path("updatedAt").asText()) : null;
-            if (json.path("withdrawn").asBoolean(false)) {
+            String id = env.id != null ? env.id : field;
+            Instant updated = env.updatedAt != null ? cn.xinyong.openapi.platform.text.Instants.parse(env.updatedAt) : null;
+            if (read.record() == null) {
                 return new SubjectDocument.Entry<>(id, d.version(), d.position(), updated,
-                        json.path("reason").asText("withdrawn"), null);
+                        env.reason != null ? env.reason : "withdrawn", null);
             }
-            FeedRecord record = lenient.treeToValue(json, dataset.recordType());
-            return new SubjectDocument.Entry<>(id, d.version(), d.position(), updated, null, record);
+            return new SubjectDocument.Entry<>(id, d.version(), d.position(), updated, null, read.record());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("corrupt read-model field " + field, e);
         }
@@ -251,7 +252,7 @@ public class SubjectStore {
 
     /** A Redis read bounded in time; any failure becomes {@link BackendUnavailableException} (503). */
     private static <T> Uni<T> guarded(Uni<T> read) {
-        return read.ifNoItem().after(TIMEOUT).failWith(() -> new BackendUnavailableException("Redis timed out", null))
+        return read.ifNoItem().after(TIMEOUT).on(CallerContext.timers()).failWith(() -> new BackendUnavailableException("Redis timed out", null))
                 .onFailure(e -> !(e instanceof BackendUnavailableException))
                 .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e));
     }

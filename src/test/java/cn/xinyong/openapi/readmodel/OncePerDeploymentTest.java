@@ -166,6 +166,10 @@ class OncePerDeploymentTest {
             public int maxConnections() {
                 return searchConfig.maxConnections();
             }
+
+            public boolean compression() {
+                return searchConfig.compression();
+            }
         };
         return new IndexManager(gateway, config, mapper, time, ExclusiveJobs.contender(pool, time, instance));
     }

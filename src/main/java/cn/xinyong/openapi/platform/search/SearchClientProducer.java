@@ -27,11 +27,13 @@ public class SearchClientProducer {
         HttpHost[] hosts = config.hosts().stream().map(SearchClientProducer::host).toArray(HttpHost[]::new);
         this.transport = ApacheHttpClient5TransportBuilder.builder(hosts)
                 .setMapper(new JacksonJsonpMapper())
-                .setHttpClientConfigCallback(http -> http.setConnectionManager(
-                        PoolingAsyncClientConnectionManagerBuilder.create()
-                                .setMaxConnTotal(config.maxConnections() * hosts.length)
-                                .setMaxConnPerRoute(config.maxConnections())
-                                .build()))
+                .setHttpClientConfigCallback(http -> {
+                    http.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(config.maxConnections() * hosts.length)
+                            .setMaxConnPerRoute(config.maxConnections())
+                            .build());
+                    return config.compression() ? http : http.disableContentCompression();
+                })
                 .setRequestConfigCallback(request -> request
                         .setConnectTimeout(Timeout.ofMilliseconds(config.connectTimeout().toMillis()))
                         .setResponseTimeout(Timeout.ofMilliseconds(config.responseTimeout().toMillis())))

@@ -136,8 +136,9 @@ public class SearchGateway {
         Uni<Response> call = Uni.createFrom().completionStage(() -> client.executeAsync(builder.build()));
         if (isQuery(method, endpoint)) {
             // A stalled node answers 503 within the timeout instead of holding the caller for the client's 10 s+.
-            call = call.ifNoItem().after(queryTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
-                    "no answer within " + queryTimeout.toMillis() + " ms"));
+            call = call.ifNoItem().after(queryTimeout).on(cn.xinyong.openapi.platform.CallerContext.timers())
+                    .failWith(() -> new java.util.concurrent.TimeoutException("no answer within "
+                            + queryTimeout.toMillis() + " ms"));
         }
         return call
                 .onFailure(e -> !(e instanceof SearchFailure))

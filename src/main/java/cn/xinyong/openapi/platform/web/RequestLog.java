@@ -25,7 +25,7 @@ public class RequestLog {
         String given = request.getHeaderString("X-Request-Id");
         // A caller's id is kept only when it is sane and holds no personal ID (it is logged and echoed).
         String id = given != null && SANE.matcher(given).matches()
-                && !cn.xinyong.openapi.platform.problem.LogSafe.containsPersonalId(given) ? given : UUID.randomUUID().toString();
+                && !cn.xinyong.openapi.platform.problem.LogSafe.containsPersonalId(given) ? given : newId();
         request.setProperty(ID, id);
         request.setProperty(STARTED, System.nanoTime());
         MDC.put("requestId", id);
@@ -38,9 +38,22 @@ public class RequestLog {
             response.getHeaders().putSingle("X-Request-Id", id);
         }
         if (request.getProperty(STARTED) instanceof Long started) {
-            Log.infof("%s %s %d %.1fms", request.getMethod(), cn.xinyong.openapi.platform.problem.LogSafe.path(
-                    request.getUriInfo().getPath()), response.getStatus(),
-                    (System.nanoTime() - started) / 1e6);
+            long tenths = (System.nanoTime() - started + 50_000) / 100_000;
+            // Built here rather than with a format string: formatting took a visible share of a lookup's time.
+            Log.info(request.getMethod() + " " + cn.xinyong.openapi.platform.problem.LogSafe.path(
+                    request.getUriInfo().getPath()) + " " + response.getStatus() + " " + tenths / 10 + "."
+                    + tenths % 10 + "ms");
         }
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's generator: a request id needs to be unique, not unguessable, and
+     * {@link UUID#randomUUID()} makes every request wait on one shared secure generator.
+     */
+    static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC0L << 56) | (0x80L << 56);
+        return new UUID(high, low).toString();
     }
 }
