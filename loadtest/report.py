@@ -33,6 +33,8 @@ with open(out, "w") as f:
         extra = note
         if errors != "none":
             extra = (note + "; " if note else "") + errors
+        if name.startswith("change feed"):
+            extra = (extra + "; " if extra else "") + "%.0f changes/s" % (float(rps) * 500)
         if name.startswith("screening") or "batch" in name:
             extra = (extra + "; " if extra else "") + "%.0f subjects/s" % (float(rps) * 1000)
         vs_lookup = "%.2f" % (float(rps) / lookup) if lookup and name != "baseline" else "-"
@@ -51,3 +53,28 @@ if os.path.exists(memory_file):
             if line.strip():
                 name, value, unit, how = line.rstrip("\n").split("\t")
                 f.write("| %s | %s %s | %s |\n" % (name, value, unit, how))
+
+# The bulk load against the store's own _bulk limit, and the export rate, when run.sh measured them.
+import re
+raw_file = os.path.join(os.path.dirname(rows_file), "rawbulk.txt")
+export_file = os.path.join(os.path.dirname(rows_file), "export.tsv")
+loader = re.search(r"\((\d+) lines/s\)", load_line)
+with open(out, "a") as f:
+    f.write("\n## Bulk load and export\n\n| figure | value | how |\n|---|---:|---|\n")
+    if loader:
+        f.write("| bulk load | %s lines/s | `bin/load --rebuild`: index and Redis written, chunks of 1,000, 2 in flight |\n"
+                % loader.group(1))
+    if os.path.exists(raw_file) and open(raw_file).read().strip():
+        docs, seconds, rate = open(raw_file).read().split()
+        f.write("| raw `_bulk` of the same documents | %s documents/s | %s documents read back from the indices and "
+                "written again with plain `_bulk` (1,000 a request, 2 in flight) in %s s, nothing else |\n"
+                % (rate, docs, seconds))
+        if loader:
+            f.write("| bulk load ÷ raw `_bulk` | %.2f | the loader's overhead over the store's own limit |\n"
+                    % (float(loader.group(1)) / float(rate)))
+    if os.path.exists(export_file):
+        for line in open(export_file):
+            if line.strip():
+                what, records, seconds = line.rstrip("\n").split("\t")
+                f.write("| export, %s | %.0f records/s | %s records streamed in %s s |\n"
+                        % (what, int(records) / max(float(seconds), 0.1), records, seconds))

@@ -58,7 +58,12 @@ load_started=$(date +%s.%N)
 LOAD_OUT=$(bin/load --dir "$INFRA" --rebuild "$FEED" 2>/dev/null | grep 'lines/s' || true)
 load_seconds=$(python3 -c "import time;print(round(time.time()-$load_started,1))")
 log "loaded: $LOAD_OUT"
-rm -f "$WORK/memory.tsv"
+rm -f "$WORK/memory.tsv" "$WORK/rawbulk.txt" "$WORK/export.tsv"
+# The store's own bulk limit for the same documents, measured on the loaded set before anything else runs.
+if [ -z "$ONLY" ] || [[ "bulk" =~ $ONLY ]]; then
+  log "raw _bulk of the loaded documents (the bulk-load row's baseline)"
+  python3 loadtest/rawbulk.py "$OPENSEARCH_URL" "${RAW_BULK_DOCUMENTS:-400000}" 2 > "$WORK/rawbulk.txt" || log "raw _bulk failed"
+fi
 python3 loadtest/memory.py redis "$REDIS_URL" "$WORK/memory.tsv" || log "could not read Redis's memory figures"
 
 # A signing key and a partner token for the authenticated scenarios (RS256 with openssl).
@@ -154,6 +159,8 @@ measure "304 revalidation" "$SERVICE_PORT" revalidate.lua "If-None-Match with a 
 measure "entity lookup as a partner" "$SERVICE_PORT" lookup-auth.lua "the lookup with a bearer token verified"
 measure "name search" "$SERVICE_PORT" search.lua
 measure "list query" "$SERVICE_PORT" list.lua "current entries, one list, one city"
+measure "name search, 8 connections" "$SERVICE_PORT" search.lua "" 8
+measure "list query, 8 connections" "$SERVICE_PORT" list.lua "current entries, one list, one city" 8
 measure "eligibility (信易贷)" "$SERVICE_PORT" eligibility.lua "signed, or answered again while nothing changed (60 s)"
 decisions() { # signed reused, from the service's metrics
   curl -fsS "http://127.0.0.1:$SERVICE_PORT/q/metrics" 2>/dev/null | awk '
@@ -183,6 +190,15 @@ measure "change feed paging" "$SERVICE_PORT" feed.lua "500 changes per page"
 FORMAT=json measure "credit report (JSON)" "$SERVICE_PORT" report.lua "one signed report issued per request (number, PostgreSQL row)"
 FORMAT=pdf measure "credit report (PDF)" "$SERVICE_PORT" report.lua "one A4 PDF rendered and issued per request"
 measure "invalid input" "$SERVICE_PORT" invalid.lua "all 400 problem+json by design"
+# The export rate: one whole NDJSON export of the largest disclosure dataset, streamed to a counter.
+if [ -z "$ONLY" ] || [[ "export" =~ $ONLY ]]; then
+  settle
+  export_started=$(date +%s.%N)
+  export_lines=$( (curl -fsS "http://127.0.0.1:$SERVICE_PORT/v1/exports/licences.ndjson" || true) | wc -l)
+  export_seconds=$(python3 -c "import time;print(round(time.time()-$export_started,1))")
+  printf 'licences (NDJSON)\t%s\t%s\n' "$export_lines" "$export_seconds" > "$WORK/export.tsv"
+  log "export: $export_lines records in $export_seconds s"
+fi
 
 if [ -n "$ONLY" ]; then
   column -t -s $'\t' "$RESULTS" >&2
