@@ -87,11 +87,6 @@ public class Projector {
             return indexed.flatMap(response -> afterIndex(events, docs, response.path("items"), targets, writeCache)
                     .onFailure().invoke(e -> cacheRecovery.cacheWriteFailed(e,
                             docs.stream().map(d -> d.path("subjectId").asText()).distinct().toList()))
-                    // Whatever Redis answered (refused, CLUSTERDOWN, TRYAGAIN, MOVED twice, a full pool), the index
-                    // holds the records and the platform's retry repairs the cache: a 503 to retry, never a 500.
-                    .onFailure(e -> !(e instanceof BackendUnavailableException)).transform(e ->
-                            new BackendUnavailableException("Redis cache did not take a write the index took: "
-                                    + e.getMessage(), e))
                     .eventually(() -> positions.landed(first, refresh)));
         });
     }
@@ -126,7 +121,11 @@ public class Projector {
                 .flatMap(repairs -> {
                     List<StoredForm.Entry> writes = new ArrayList<>(accepted);
                     writes.addAll(repairs);
-                    return cache.apply(writes);
+                    // Whatever Redis answered (refused, CLUSTERDOWN, TRYAGAIN, MOVED twice, a full pool), the index
+                    // holds the records and the platform's retry repairs the cache: a 503 to retry, never a 500.
+                    return cache.apply(writes).onFailure(e -> !(e instanceof BackendUnavailableException))
+                            .transform(e -> new BackendUnavailableException("Redis cache did not take a write the "
+                                    + "index took: " + e.getMessage(), e));
                 })
                 .replaceWith(result);
     }

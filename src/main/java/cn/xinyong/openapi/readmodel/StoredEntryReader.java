@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -33,8 +34,10 @@ final class StoredEntryReader {
     private static final ThreadLocal<Envelope> READING = new ThreadLocal<>();
 
     private final Map<Dataset, ObjectReader> readers = new EnumMap<>(Dataset.class);
+    private final ObjectReader trees;
 
     StoredEntryReader(ObjectMapper mapper) {
+        this.trees = mapper.reader();
         ObjectReader base = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .withHandler(new EnvelopeFields());
         for (Dataset d : Dataset.values()) {
@@ -48,20 +51,29 @@ final class StoredEntryReader {
 
     Read read(Dataset dataset, String json) throws IOException {
         Envelope envelope = new Envelope();
+        if (StoredForm.isWithdrawal(json)) {
+            // Rare, and its "reason" would be a list entry's own field: read as a tree, no record built.
+            JsonNode tree = trees.readTree(json);
+            envelope.withdrawn = true;
+            envelope.id = text(tree, "id");
+            envelope.updatedAt = text(tree, "updatedAt");
+            envelope.reason = text(tree, "reason");
+            return new Read(null, envelope);
+        }
         Envelope outer = READING.get();
         READING.set(envelope);
         FeedRecord record;
         try {
             record = readers.get(dataset).readValue(json);
-        } catch (IOException | RuntimeException e) {
-            if (!envelope.withdrawn) {
-                throw e;
-            }
-            record = null; // a withdrawal carries no record fields; one that cannot be built from them is no loss
         } finally {
             READING.set(outer);
         }
         return new Read(envelope.withdrawn ? null : record, envelope);
+    }
+
+    private static String text(JsonNode tree, String field) {
+        JsonNode v = tree.path(field);
+        return v.isValueNode() && !v.isNull() ? v.asText() : null;
     }
 
     /** Catches the envelope's fields at the top level of the entry; skips anything else the record does not know. */
@@ -70,19 +82,21 @@ final class StoredEntryReader {
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                 Object beanOrClass, String propertyName) throws IOException {
             Envelope envelope = READING.get();
-            if (envelope == null || p.getParsingContext().getParent() == null
-                    || !p.getParsingContext().getParent().inRoot()) {
-                p.skipChildren();
-                return true;
+            // The record's own unknown properties: a record instance (a creator's buffered fields arrive after it is
+            // built) or its class, never a nested value's (CreditGrade).
+            boolean topLevel = beanOrClass instanceof FeedRecord
+                    || beanOrClass instanceof Class<?> type && FeedRecord.class.isAssignableFrom(type);
+            if (envelope != null && topLevel) {
+                switch (propertyName) {
+                    case "id" -> envelope.id = p.getValueAsString();
+                    case "updatedAt" -> envelope.updatedAt = p.getValueAsString();
+                    case "withdrawn" -> envelope.withdrawn = p.getValueAsBoolean(false);
+                    case "reason" -> envelope.reason = p.getValueAsString();
+                    case StoredForm.REPRESENTATIVE -> envelope.representative = p.getValueAsString();
+                    default -> { }
+                }
             }
-            switch (propertyName) {
-                case "id" -> envelope.id = p.getValueAsString();
-                case "updatedAt" -> envelope.updatedAt = p.getValueAsString();
-                case "withdrawn" -> envelope.withdrawn = p.getValueAsBoolean(false);
-                case "reason" -> envelope.reason = p.getValueAsString();
-                case StoredForm.REPRESENTATIVE -> envelope.representative = p.getValueAsString();
-                default -> p.skipChildren();
-            }
+            p.skipChildren();
             return true;
         }
     }

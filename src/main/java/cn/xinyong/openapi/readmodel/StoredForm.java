@@ -136,6 +136,14 @@ final class StoredForm {
         return dataset == Dataset.ENTITY ? doc.path("uscc").asText() : null;
     }
 
+    /** The start of every withdrawal's stored entry ({@link #entry}: the withdrawal and its reason come first). */
+    private static final String WITHDRAWAL_START = "{\"withdrawn\":true";
+
+    /** Whether a stored entry is a withdrawal: it holds the reason, not the record. */
+    static boolean isWithdrawal(String storedJson) {
+        return storedJson.startsWith(WITHDRAWAL_START);
+    }
+
     /** The Redis entry for a search document. */
     Entry entry(Dataset dataset, JsonNode doc) {
         ObjectNode summary;
