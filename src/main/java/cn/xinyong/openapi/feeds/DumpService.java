@@ -258,11 +258,11 @@ public class DumpService {
         Path part = config.dir().resolve(name + ".part");
         return feeds.snapshot(dataset).emitOn(Infrastructure.getDefaultWorkerPool()).flatMap(snapshot -> {
             Writer writer = new Writer(part);
-            return feeds.export(snapshot)
+            return feeds.exportLines(snapshot)
                     .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .onItem().invoke(record -> {
+                    .onItem().invoke(line -> {
                         lease.check();
-                        writer.line(record.toString());
+                        writer.line(line);
                     })
                     .collect().last()
                     .map(x -> {

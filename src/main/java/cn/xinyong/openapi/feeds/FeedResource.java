@@ -102,12 +102,14 @@ public class FeedResource {
                             + "the feed from here", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown dataset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestMulti<JsonNode> exportNdjson(
+    public RestMulti<com.fasterxml.jackson.databind.util.RawValue> exportNdjson(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name,
             @Parameter(description = "Nothing, or .ndjson", schema = @Schema(enumeration = {"", ".ndjson"}))
             @PathParam("format") String format) {
         Dataset dataset = dataset(name);
-        return download(dataset, service::export, dataset.path() + ".ndjson");
+        // Each line is already JSON, written straight from its view: sent as it is, not as a JSON string.
+        return download(dataset, s -> service.exportLines(s).map(com.fasterxml.jackson.databind.util.RawValue::new),
+                dataset.path() + ".ndjson");
     }
 
     @GET
@@ -144,7 +146,7 @@ public class FeedResource {
     public RestMulti<byte[]> exportNdjsonGzip(
             @Parameter(description = "entities, licences, penalties, commitments or list-entries") @PathParam("dataset") String name) {
         Dataset dataset = dataset(name);
-        return download(dataset, s -> Gzip.stream(service.export(s).map(r -> r.toString() + "\n")),
+        return download(dataset, s -> Gzip.stream(service.exportLines(s).map(line -> line + "\n")),
                 dataset.path() + ".ndjson.gz");
     }
 
@@ -168,7 +170,7 @@ public class FeedResource {
     private Multi<String> csv(FeedService.Snapshot snapshot) {
         List<String> columns = snapshot.dataset().columns();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.header(columns)),
-                service.export(snapshot).map(r -> Csv.row(columns, r)));
+                service.exportTrees(snapshot).map(r -> Csv.row(columns, r)));
     }
 
     /**

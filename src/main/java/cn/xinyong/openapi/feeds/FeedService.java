@@ -98,18 +98,28 @@ public class FeedService {
         return cursors.encode(fingerprint(dataset), JSON.arrayNode().add(seq));
     }
 
+    /** Every public record of the snapshot as NDJSON lines ({@link #export}), each written straight from its view. */
+    public Multi<String> exportLines(Snapshot snapshot) {
+        return export(snapshot).map(views::line);
+    }
+
+    /** Every public record of the snapshot as JSON trees ({@link #export}), for CSV columns. */
+    public Multi<JsonNode> exportTrees(Snapshot snapshot) {
+        return export(snapshot).map(views::tree);
+    }
+
     /**
-     * Every public record of the snapshot, as NDJSON-ready views, in key order, fetched a page at a time on demand;
+     * Every public record of the snapshot, as its open view, in key order, fetched a page at a time on demand;
      * the point in time is released when the stream ends, fails or is cancelled.
      */
-    public Multi<JsonNode> export(Snapshot snapshot) {
+    private Multi<Object> export(Snapshot snapshot) {
         Dataset dataset = snapshot.dataset();
         ArrayNode sort = JSON.arrayNode();
         sort.addObject().put(dataset.keyField(), "asc");
         IndexPager.Request request = new IndexPager.Request(PublicationRules.publicBool(dataset, snapshot.today()), sort,
                 CursorCodec.fingerprint("export", dataset.path(), snapshot.pit().id()), config.exportPageSize(), null,
                 null, false);
-        return pager.all(snapshot.pit(), request, doc -> views.openRecord(dataset, doc))
+        return pager.all(snapshot.pit(), request, doc -> views.openView(dataset, doc))
                 .onTermination().call(() -> pager.close(snapshot.pit()));
     }
 

@@ -81,15 +81,30 @@ public class IndexPager {
                 .onFailure().recoverWithNull();
     }
 
-    /** Every document the request matches at the point in time, page after page on demand, in constant memory. */
+    /**
+     * Every document the request matches at the point in time, page after page on demand, in constant memory: while
+     * one page is being consumed the next is already asked for (at most two pages are held), so the store's time
+     * and the consumer's overlap instead of adding up.
+     */
     public <T> Multi<T> all(PointInTime pit, Request first, Function<JsonNode, T> view) {
+        AtomicReference<Uni<Page<T>>> ahead = new AtomicReference<>();
+        Function<Request, Uni<Page<T>>> fetch = r -> {
+            ObjectNode body = body(r);
+            body.putObject("pit").put("id", pit.id()).put("keep_alive", KEEP_ALIVE);
+            Uni<Page<T>> page = page("/_search", body, r, view).memoize().indefinitely();
+            page.subscribe().with(p -> { }, e -> { }); // starts it; whoever takes it sees the same outcome
+            return page;
+        };
         AtomicReference<Request> request = new AtomicReference<>(first);
         return Multi.createBy().repeating()
                 .uni(() -> {
-                    ObjectNode body = body(request.get());
-                    body.putObject("pit").put("id", pit.id()).put("keep_alive", KEEP_ALIVE);
-                    return page("/_search", body, request.get(), view)
-                            .invoke(p -> request.set(request.get().after(p.next())));
+                    Uni<Page<T>> current = ahead.getAndSet(null);
+                    return (current != null ? current : fetch.apply(request.get())).invoke(p -> {
+                        if (p.next() != null) {
+                            request.set(request.get().after(p.next()));
+                            ahead.set(fetch.apply(request.get()));
+                        }
+                    });
                 })
                 .whilst(p -> p.next() != null)
                 .onItem().transformToIterable(Page::items);

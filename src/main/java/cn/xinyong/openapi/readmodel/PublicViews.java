@@ -56,7 +56,21 @@ public class PublicViews {
 
     /** {@link #openView} as a JSON tree. */
     public JsonNode openRecord(Dataset dataset, JsonNode doc) {
-        return mapper.valueToTree(openView(dataset, doc));
+        return tree(openView(dataset, doc));
+    }
+
+    /** An open view as a JSON tree (CSV columns). */
+    public JsonNode tree(Object view) {
+        return mapper.valueToTree(view);
+    }
+
+    /** An open view as one line of JSON, written straight from the view (an export's NDJSON line, a dump's). */
+    public String line(Object view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an open view could not be written", e);
+        }
     }
 
     /** A disclosed record (licence, penalty or commitment) from its search document. */
