@@ -41,8 +41,8 @@ public class PublicViews {
     /**
      * The record as feeds and exports publish it, from its search document: its platform version and nothing that
      * changes with the date alone (a list entry's {@code current} is left to the reader), so that a mirror's copy
-     * changes only with a change-feed entry. A typed view, written as JSON as it is (the feed), or see
-     * {@link #openRecord} for a tree (CSV columns, dumps).
+     * changes only with a change-feed entry. A typed view, written as JSON as it is ({@link #line}: the feed,
+     * exports, dumps), or see {@link #tree} (CSV columns).
      */
     public Object openView(Dataset dataset, JsonNode doc) {
         return switch (dataset) {
@@ -52,11 +52,6 @@ public class PublicViews {
             case LICENCE, PENALTY, COMMITMENT -> disclosure(dataset, doc);
             case PERSON_RECORD -> throw new IllegalArgumentException("personal records have no public view");
         };
-    }
-
-    /** {@link #openView} as a JSON tree. */
-    public JsonNode openRecord(Dataset dataset, JsonNode doc) {
-        return tree(openView(dataset, doc));
     }
 
     /** An open view as a JSON tree (CSV columns). */
@@ -77,7 +72,7 @@ public class PublicViews {
     public Disclosure disclosure(Dataset dataset, JsonNode doc) {
         String id = doc.path("id").asText();
         long version = doc.path("version").asLong();
-        Instant updated = doc.path("updatedAt").isTextual() ? cn.xinyong.openapi.platform.text.Instants.parse(doc.path("updatedAt").asText()) : null;
+        Instant updated = cn.xinyong.openapi.platform.JsonFields.instant(doc, "updatedAt");
         return switch (dataset) {
             case LICENCE -> {
                 LicenceRecord r = read(doc, LicenceRecord.class);

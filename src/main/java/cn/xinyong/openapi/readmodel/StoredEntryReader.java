@@ -1,5 +1,6 @@
 package cn.xinyong.openapi.readmodel;
 
+import cn.xinyong.openapi.platform.JsonFields;
 import cn.xinyong.openapi.readmodel.record.FeedRecord;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -21,11 +22,10 @@ import java.util.Map;
  */
 final class StoredEntryReader {
 
-    /** The entry's own fields, as the pass over the record met them. */
+    /** The entry's own fields, as the pass over the record met them (the reason: a withdrawal's only). */
     static final class Envelope {
         String id;
         String updatedAt;
-        boolean withdrawn;
         String reason;
         String representative;
     }
@@ -54,26 +54,18 @@ final class StoredEntryReader {
         if (StoredForm.isWithdrawal(json)) {
             // Rare, and its "reason" would be a list entry's own field: read as a tree, no record built.
             JsonNode tree = trees.readTree(json);
-            envelope.withdrawn = true;
-            envelope.id = text(tree, "id");
-            envelope.updatedAt = text(tree, "updatedAt");
-            envelope.reason = text(tree, "reason");
+            envelope.id = JsonFields.text(tree, "id");
+            envelope.updatedAt = JsonFields.text(tree, "updatedAt");
+            envelope.reason = JsonFields.text(tree, "reason");
             return new Read(null, envelope);
         }
         Envelope outer = READING.get();
         READING.set(envelope);
-        FeedRecord record;
         try {
-            record = readers.get(dataset).readValue(json);
+            return new Read(readers.get(dataset).readValue(json), envelope);
         } finally {
             READING.set(outer);
         }
-        return new Read(envelope.withdrawn ? null : record, envelope);
-    }
-
-    private static String text(JsonNode tree, String field) {
-        JsonNode v = tree.path(field);
-        return v.isValueNode() && !v.isNull() ? v.asText() : null;
     }
 
     /** Catches the envelope's fields at the top level of the entry; skips anything else the record does not know. */
@@ -90,8 +82,6 @@ final class StoredEntryReader {
                 switch (propertyName) {
                     case "id" -> envelope.id = p.getValueAsString();
                     case "updatedAt" -> envelope.updatedAt = p.getValueAsString();
-                    case "withdrawn" -> envelope.withdrawn = p.getValueAsBoolean(false);
-                    case "reason" -> envelope.reason = p.getValueAsString();
                     case StoredForm.REPRESENTATIVE -> envelope.representative = p.getValueAsString();
                     default -> { }
                 }

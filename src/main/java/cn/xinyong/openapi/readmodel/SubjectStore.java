@@ -3,6 +3,7 @@ package cn.xinyong.openapi.readmodel;
 import cn.xinyong.openapi.platform.CallerContext;
 import cn.xinyong.openapi.platform.problem.BackendUnavailableException;
 import cn.xinyong.openapi.platform.search.SearchGateway;
+import cn.xinyong.openapi.platform.text.Instants;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,7 +152,7 @@ public class SubjectStore {
                 representative[0] = env.representative;
             }
             String id = env.id != null ? env.id : field;
-            Instant updated = env.updatedAt != null ? cn.xinyong.openapi.platform.text.Instants.parse(env.updatedAt) : null;
+            Instant updated = env.updatedAt != null ? Instants.parse(env.updatedAt) : null;
             if (read.record() == null) {
                 return new SubjectDocument.Entry<>(id, d.version(), d.position(), updated,
                         env.reason != null ? env.reason : "withdrawn", null);
@@ -252,7 +253,8 @@ public class SubjectStore {
 
     /** A Redis read bounded in time; any failure becomes {@link BackendUnavailableException} (503). */
     private static <T> Uni<T> guarded(Uni<T> read) {
-        return read.ifNoItem().after(TIMEOUT).on(CallerContext.timers()).failWith(() -> new BackendUnavailableException("Redis timed out", null))
+        return read.ifNoItem().after(TIMEOUT).on(CallerContext.timers())
+                .failWith(() -> new BackendUnavailableException("Redis timed out", null))
                 .onFailure(e -> !(e instanceof BackendUnavailableException))
                 .transform(e -> new BackendUnavailableException("Redis read failed: " + e.getMessage(), e));
     }

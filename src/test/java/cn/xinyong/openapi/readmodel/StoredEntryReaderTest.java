@@ -2,7 +2,6 @@ package cn.xinyong.openapi.readmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.xinyong.openapi.readmodel.record.EntityRecord;
 import cn.xinyong.openapi.readmodel.record.ListEntryRecord;
@@ -35,7 +34,7 @@ class StoredEntryReaderTest {
         assertEquals("91420103MA4K2XXXX0", read.envelope().id, "the nested grade's id is not the entry's");
         assertEquals("2026-11-26T20:42:16.120345Z", read.envelope().updatedAt);
         assertEquals("abc123", read.envelope().representative);
-        assertTrue(!read.envelope().withdrawn);
+        assertNull(read.envelope().reason, "a current entry has no withdrawal reason");
     }
 
     @Test
@@ -45,8 +44,7 @@ class StoredEntryReaderTest {
                 .put("withdrawn", true).put("withdrawnReason", "信用修复");
         StoredForm.Entry stored = form.entry(Dataset.LIST_ENTRY, doc);
         StoredEntryReader.Read read = reader.read(Dataset.LIST_ENTRY, stored.json());
-        assertNull(read.record());
-        assertTrue(read.envelope().withdrawn);
+        assertNull(read.record(), "a withdrawal holds no record");
         assertEquals("信用修复", read.envelope().reason);
         assertEquals("LE-1", read.envelope().id);
         assertEquals("2026-11-26T01:02:03Z", read.envelope().updatedAt);

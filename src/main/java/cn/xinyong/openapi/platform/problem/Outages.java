@@ -39,7 +39,8 @@ public final class Outages {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
             String message = String.valueOf(t.getMessage());
-            if (REDIS_NOT_NOW.matcher(message).find() || t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
+            if (REDIS_NOT_NOW.matcher(message).find()
+                    || t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketException
                     || name.endsWith("ClosedConnectionException") || name.endsWith("ConnectTimeoutException")
                     || name.equals("io.vertx.core.impl.NoStackTraceTimeoutException")

@@ -66,7 +66,8 @@ public final class LuaScript {
         // A batch that fails while Redis restarts can be left without an answer by the client (its failure handler
         // has been seen to throw): bound it, and try once more on a fresh connection.
         return Uni.createFrom().deferred(() -> redis.batch(requests)).ifNoItem().after(BATCH_TIMEOUT)
-                .on(cn.xinyong.openapi.platform.CallerContext.timers()).failWith(() -> new TimeoutException("Redis batch of " + requests.size()
+                .on(cn.xinyong.openapi.platform.CallerContext.timers())
+                .failWith(() -> new TimeoutException("Redis batch of " + requests.size()
                         + " scripts got no answer within " + BATCH_TIMEOUT.toSeconds() + " s"))
                 .onFailure(TimeoutException.class).retry().atMost(1);
     }
